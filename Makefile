@@ -1,0 +1,46 @@
+# breach-check: the two commands are `make serve` and `make test`; both install what they
+# need (tools/setup.sh) into a per-user cache outside the checkout.
+
+TOOLS ?= $(or $(BREACH_CHECK_TOOLS),$(HOME)/.cache/breach-check/tools)
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+export PATH := $(TOOLS)/trunk-0.21.14/bin:$(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)/bin:$(TOOLS)/binaryen-132/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export TRUNK_SKIP_VERSION_CHECK := true
+PORT ?= 8080
+
+.PHONY: all setup setup-test build serve test lint test-native test-wasm clean
+
+all: build
+
+setup:
+	@tools/setup.sh build
+
+setup-test:
+	@tools/setup.sh test
+
+## Release bundle in dist/: loader, glue, wasm, demo and test host pages, SHA384SUMS.
+build: setup
+	trunk build --release --offline
+
+## Build, then serve the demo insurer page at http://127.0.0.1:$(PORT)/
+serve: build
+	@echo "Demo: http://127.0.0.1:$(PORT)/   foreign host: http://127.0.0.1:$(PORT)/hosts/plain.html"
+	python3 tools/serve.py dist $(PORT)
+
+## Every test: formatting and lints, native (core + end-to-end in headless Chromium),
+## and wasm-bindgen-test in headless Chromium.
+test: setup-test build lint test-native test-wasm
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web
+
+clean:
+	rm -rf dist target

@@ -1,0 +1,261 @@
+//! The only module that talks to the host page.
+//!
+//! The loader (`www/breach-check.js`) defines the `<breach-check>` custom element, attaches an
+//! open shadow root and calls [`mount`]. From there on this module owns the instance:
+//!
+//! - it reads the element's attributes into a typed [`Config`], warning once on the console
+//!   about any value it does not understand (and falling back to the default);
+//! - it adopts the widget's stylesheet into the shadow root as a constructable stylesheet,
+//!   because strict host CSPs block `<style>` elements and `style="…"` attributes;
+//! - it mounts one Yew app into a `<div>` inside the shadow root (Yew's renderer needs an
+//!   `Element`, and a `ShadowRoot` is a document fragment), and keeps its handle in the
+//!   returned [`Widget`], so that every instance is independent and there is no global state
+//!   beyond the shared, immutable stylesheet.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, ShadowRoot};
+use yew::AppHandle;
+
+use crate::i18n::Lang;
+use crate::ui::app::{App, AppProps};
+
+/// The widget's stylesheet, compiled into the wasm so that it costs no extra request.
+const STYLES: &str = include_str!("ui/styles.css");
+
+thread_local! {
+    /// One constructed stylesheet shared by every instance: adopting the same sheet in many
+    /// shadow roots costs one parse.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// Attribute values already reported, so that the console hears about each one once.
+    static WARNED: RefCell<HashSet<(String, String)>> = RefCell::new(HashSet::new());
+}
+
+/// Which colour scheme the widget uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Dark text on a light background (the default).
+    #[default]
+    Light,
+    /// Light text on a dark background.
+    Dark,
+    /// Follows the visitor's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    fn parse(value: &str) -> Option<Theme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        }
+    }
+
+    /// The class name the stylesheet keys its colours on.
+    pub fn class(self) -> &'static str {
+        match self {
+            Theme::Light => "bc-theme-light",
+            Theme::Dark => "bc-theme-dark",
+            Theme::Auto => "bc-theme-auto",
+        }
+    }
+}
+
+/// Which sections of the widget to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sections {
+    /// The "was I exposed?" check.
+    pub exposure: bool,
+    /// The password-strength meter.
+    pub password: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Sections {
+            exposure: true,
+            password: true,
+        }
+    }
+}
+
+impl Sections {
+    /// Parses a space-separated list such as `exposure password`; `None` when any token is
+    /// unknown or the list is empty, so the caller can fall back to both and say why.
+    fn parse(value: &str) -> Option<Sections> {
+        let mut sections = Sections {
+            exposure: false,
+            password: false,
+        };
+        for token in value.split_ascii_whitespace() {
+            match token.to_ascii_lowercase().as_str() {
+                "exposure" => sections.exposure = true,
+                "password" => sections.password = true,
+                _ => return None,
+            }
+        }
+        (sections.exposure || sections.password).then_some(sections)
+    }
+}
+
+/// Everything the host page configures, parsed from the element's attributes.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Config {
+    /// Interface language (`lang`).
+    pub lang: Lang,
+    /// Preselected insurer id (`insurer`), as given; the UI checks it against the pack.
+    pub insurer: Option<String>,
+    /// Preselected operator id (`operator`), as given; the UI checks it against the pack.
+    pub operator: Option<String>,
+    /// Which sections to show (`sections`).
+    pub sections: Sections,
+    /// Colour scheme (`theme`).
+    pub theme: Theme,
+    /// Whether to dispatch `breach-check:*` events on the element (`emit-events`).
+    pub emit_events: bool,
+    /// The host's own notice page (`notice-href`), only when it is an `http:`/`https:` URL.
+    pub notice_href: Option<String>,
+}
+
+impl Config {
+    /// Reads the configuration from a `<breach-check>` element.
+    pub fn from_element(host: &Element) -> Config {
+        Config::from_attributes(|name| host.get_attribute(name))
+    }
+
+    /// Builds the configuration from an attribute getter, warning once per unknown value.
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Config {
+        let non_empty = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let lang = non_empty("lang")
+            .and_then(|v| Lang::parse(&v).or_else(|| warn_once("lang", &v, "fr")))
+            .unwrap_or_default();
+        let sections = non_empty("sections")
+            .and_then(|v| {
+                Sections::parse(&v).or_else(|| warn_once("sections", &v, "exposure password"))
+            })
+            .unwrap_or_default();
+        let theme = non_empty("theme")
+            .and_then(|v| Theme::parse(&v).or_else(|| warn_once("theme", &v, "light")))
+            .unwrap_or_default();
+        let notice_href = non_empty("notice-href").and_then(|v| {
+            let lower = v.to_ascii_lowercase();
+            if lower.starts_with("https://") || lower.starts_with("http://") {
+                Some(v)
+            } else {
+                warn_once("notice-href", &v, "no link")
+            }
+        });
+        Config {
+            lang,
+            insurer: non_empty("insurer"),
+            operator: non_empty("operator"),
+            sections,
+            theme,
+            emit_events: get("emit-events").is_some(),
+            notice_href,
+        }
+    }
+}
+
+/// Reports an attribute value the widget does not understand, once per page, and returns
+/// `None` so that the caller falls back to its default.
+fn warn_once<T>(attribute: &str, value: &str, fallback: &str) -> Option<T> {
+    let first_time = WARNED.with(|warned| {
+        warned
+            .borrow_mut()
+            .insert((attribute.to_owned(), value.to_owned()))
+    });
+    if first_time {
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "<breach-check>: {attribute}=\"{value}\" is not a value this widget knows; using {fallback}."
+        )));
+    }
+    None
+}
+
+/// The shared stylesheet, built on first use.
+fn stylesheet() -> Result<CssStyleSheet, JsValue> {
+    SHEET.with(|cell| {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(STYLES)?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
+/// One mounted widget: the handle the loader keeps on its element.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Widget {
+    host: Element,
+    shadow: ShadowRoot,
+    config: Config,
+    app: Option<AppHandle<App>>,
+}
+
+/// Mounts a widget into `shadow`, the open shadow root the loader attached to `host`.
+///
+/// Returns the [`Widget`] the loader must keep, to call `update` when an observed attribute
+/// changes and `destroy` when the element leaves the page.
+#[wasm_bindgen]
+pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("breach-check: the element has no document"))?;
+    let sheet: JsValue = stylesheet()?.into();
+    let sheets = js_sys::Array::of1(&sheet);
+    shadow.set_adopted_style_sheets(&sheets);
+    // A remount after a disconnect finds the previous root: start from an empty shadow root.
+    shadow.replace_children_with_node_0();
+    let root = document.create_element("div")?;
+    root.set_class_name("bc-root");
+    shadow.append_child(&root)?;
+
+    let config = Config::from_element(&host);
+    let app = yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            config: config.clone(),
+        },
+    )
+    .render();
+    Ok(Widget {
+        host,
+        shadow,
+        config,
+        app: Some(app),
+    })
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the element's attributes and re-renders when the configuration changed.
+    pub fn update(&mut self) {
+        let config = Config::from_element(&self.host);
+        if config != self.config {
+            self.config = config.clone();
+            if let Some(app) = self.app.as_mut() {
+                app.update(AppProps { config });
+            }
+        }
+    }
+
+    /// Unmounts the app and empties the shadow root; calling it twice is harmless.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.shadow.replace_children_with_node_0();
+    }
+}

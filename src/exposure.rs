@@ -1,0 +1,1 @@
+//! The exposure engine (filled in by the data-pack issue).

@@ -1,0 +1,33 @@
+//! # breach-check
+//!
+//! An embeddable, offline widget that answers a French health-insurance member's question
+//! after the January–February 2024 breaches of the tiers-payant operators Viamedis and
+//! Almerys: *was I in it, and what leaked?* It also rates passwords against French habits
+//! and the leaked data.
+//!
+//! ## Overview
+//!
+//! The crate is one pure core and a thin browser shell:
+//!
+//! - [`pack`]: the data pack (incidents, operators, insurers, sources), validated once.
+//! - [`exposure`]: `assess(input, today)`, a verdict with typed reasons.
+//! - [`password`]: a zxcvbn-style strength estimator that knows French and the leak.
+//! - [`i18n`]: typed messages, one exhaustive `match` per language.
+//! - `ui` (browser only): Yew components that render state and forward events.
+//! - `embed` (browser only): the `<breach-check>` custom element's Rust side: attributes,
+//!   Shadow DOM, mount/update/destroy.
+//!
+//! The core uses no web API, clock or I/O; everything it needs comes in as arguments, so it
+//! is tested natively with `cargo test` and runs unchanged in WebAssembly.
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+pub mod exposure;
+pub mod i18n;
+pub mod pack;
+pub mod password;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+mod ui;

@@ -1,0 +1,1 @@
+//! The data pack (filled in by the data-pack issue).

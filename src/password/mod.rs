@@ -1,0 +1,1 @@
+//! The password-strength estimator (filled in by the password-engine issue).

@@ -1,0 +1,3 @@
+//! The exposure check: insurer, operator, contract dates, verdict.
+
+pub mod section;

@@ -1,0 +1,6 @@
+//! The Yew components. They render state and forward events; verdicts and scores come from
+//! the core.
+
+pub mod app;
+pub mod exposure;
+pub mod password;

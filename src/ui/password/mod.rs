@@ -1,0 +1,3 @@
+//! The password-strength meter.
+
+pub mod section;

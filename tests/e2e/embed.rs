@@ -1,0 +1,179 @@
+//! The embed itself: one script tag, a custom element, an open shadow root, independent
+//! instances, any path, a strict CSP, and not one request or stored byte beyond the bundle.
+
+use std::time::Duration;
+
+use crate::browser::Tab;
+use crate::harness::{Session, dist, dist_site};
+use crate::server::Site;
+
+/// Every hook the contract promises before any input is given.
+const HOOKS: [&str; 7] = [
+    "insurer",
+    "operator",
+    "contract-start",
+    "contract-end",
+    "password",
+    "password-meter",
+    "password-feedback",
+];
+
+const STRICT_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    connect-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_widget_mounts_in_an_open_shadow_root_on_a_foreign_host_and_sends_nothing() {
+    let session = Session::open(dist_site(), "/hosts/plain.html").await;
+    let tab = &session.tab;
+    tab.wait_for_widget("#first").await;
+
+    let mode: String = tab
+        .eval("document.querySelector('#first').shadowRoot.mode")
+        .await;
+    assert_eq!(mode, "open");
+    for hook in HOOKS {
+        let present: bool = tab.eval(&format!("!!{}", Tab::hook("#first", hook))).await;
+        assert!(present, "hook {hook} is missing from the shadow root");
+    }
+    let leaked: u32 = tab
+        .eval("document.querySelectorAll('[data-testid]').length")
+        .await;
+    assert_eq!(leaked, 0, "widget markup leaked into the host's light DOM");
+    let lang: String = tab
+        .eval("document.querySelector('#first').shadowRoot.querySelector('.bc').lang")
+        .await;
+    assert_eq!(lang, "fr", "French is the default language");
+    let sheets: u32 = tab
+        .eval("document.querySelector('#first').shadowRoot.adoptedStyleSheets.length")
+        .await;
+    assert_eq!(sheets, 1, "the widget's styles are one adopted stylesheet");
+
+    // Interactive from here: typing must not make a single request.
+    let before = tab.requests().len();
+    tab.type_into("#first", "password", "Marie1985!").await;
+    tab.type_into("#first", "insurer", "mutuelle générale")
+        .await;
+    tab.type_into("#first", "contract-start", "01012020").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let typed: String = tab
+        .eval(&format!("{}.value", Tab::hook("#first", "password")))
+        .await;
+    assert_eq!(typed, "Marie1985!", "typing reached the password field");
+    assert_eq!(
+        tab.requests().len(),
+        before,
+        "requests after the widget was interactive: {:?}",
+        &tab.requests()[before..]
+    );
+    session.assert_only_bundle_requests("/hosts/plain.html", "/");
+    session.assert_nothing_stored().await;
+    tab.screenshot("foreign-host").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn instances_are_independent_follow_their_attributes_and_mount_when_added_later() {
+    let session = Session::open(dist_site(), "/hosts/two.html").await;
+    let tab = &session.tab;
+    tab.wait_for_widget("#fr").await;
+    tab.wait_for_widget("#en").await;
+
+    let sections = |host: &str| {
+        format!("document.querySelector('{host}').shadowRoot.querySelectorAll('section').length")
+    };
+    assert_eq!(tab.eval::<u32>(&sections("#fr")).await, 2);
+    assert_eq!(
+        tab.eval::<u32>(&sections("#en")).await,
+        1,
+        "sections=\"password\" shows one"
+    );
+    let heading = |host: &str| {
+        format!("document.querySelector('{host}').shadowRoot.querySelector('h2').textContent")
+    };
+    assert!(
+        tab.eval::<String>(&heading("#en"))
+            .await
+            .contains("password")
+    );
+
+    tab.type_into("#en", "password", "hunter2").await;
+    let other: String = tab
+        .eval(&format!("{}.value", Tab::hook("#fr", "password")))
+        .await;
+    assert_eq!(other, "", "typing in one instance changed the other");
+
+    // An attribute change re-renders that instance only.
+    let _: bool = tab
+        .eval("document.querySelector('#en').setAttribute('lang', 'fr'), true")
+        .await;
+    tab.wait_for(&format!("{}.includes('mot de passe')", heading("#en")))
+        .await;
+
+    // Elements added after load mount; removal unmounts; adding again mounts again.
+    let _: bool = tab
+        .eval(
+            "(() => { const el = document.createElement('breach-check'); el.id = 'late'; \
+             el.setAttribute('lang', 'en'); document.body.append(el); return true })()",
+        )
+        .await;
+    tab.wait_for_widget("#late").await;
+    let emptied: bool = tab
+        .eval(
+            "(() => { const el = document.querySelector('#late'); el.remove(); \
+             window.__late = el; return el.shadowRoot.childNodes.length === 0 })()",
+        )
+        .await;
+    assert!(emptied, "a removed element keeps its app mounted");
+    let _: bool = tab.eval("document.body.append(window.__late), true").await;
+    tab.wait_for_widget("#late").await;
+
+    session.assert_only_bundle_requests("/hosts/two.html", "/");
+    session.assert_nothing_stored().await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_copy_of_dist_under_a_nested_path_works_from_a_page_elsewhere() {
+    let page = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>Espace adhérent</title>\
+        <script src=\"/assets/vendor/bc/breach-check.js\" defer></script></head>\
+        <body><h1>Sécurité</h1><breach-check id=\"w\"></breach-check></body></html>";
+    let site = Site::new().mount("/assets/vendor/bc/", dist()).page(
+        "/espace-adherent/securite.html",
+        page,
+        &[],
+    );
+    let session = Session::open(site, "/espace-adherent/securite.html").await;
+    session.tab.wait_for_widget("#w").await;
+    session.tab.type_into("#w", "password", "azerty").await;
+    session.assert_only_bundle_requests("/espace-adherent/securite.html", "/assets/vendor/bc/");
+    session.assert_nothing_stored().await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_host_with_a_strict_csp_and_no_unsafe_inline_gets_a_styled_widget() {
+    let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Strict</title>\
+        <script src=\"/bc/breach-check.js\" defer></script></head>\
+        <body><breach-check id=\"w\" lang=\"en\"></breach-check></body></html>";
+    let site = Site::new().mount("/bc/", dist()).page(
+        "/strict.html",
+        page,
+        &[("Content-Security-Policy", STRICT_CSP)],
+    );
+    let session = Session::open(site, "/strict.html").await;
+    session.tab.wait_for_widget("#w").await;
+    // The adopted stylesheet applied: the root has the widget's border, not the UA default.
+    let border: String = session
+        .tab
+        .eval("getComputedStyle(document.querySelector('#w').shadowRoot.querySelector('.bc')).borderTopStyle")
+        .await;
+    assert_eq!(border, "solid");
+    session
+        .tab
+        .type_into("#w", "password", "correct horse")
+        .await;
+    session.assert_no_csp_violation().await;
+    // Under `img-src 'self'` the page asks for its own /favicon.ico.
+    session.assert_only_bundle_and_host_requests("/strict.html", "/bc/", &["/favicon.ico"]);
+    session.close().await;
+}

@@ -1,0 +1,13 @@
+//! End-to-end tests: the release `dist/` served from 127.0.0.1, real host pages, Debian's
+//! headless Chromium driven over CDP.
+//!
+//! `make test` builds `dist/` first. Each test starts its own server and browser, so tests
+//! are independent. Flows added by later work go in their own file here and reuse
+//! [`harness`].
+#![cfg(not(target_arch = "wasm32"))]
+
+mod browser;
+mod embed;
+mod glue_audit;
+mod harness;
+mod server;

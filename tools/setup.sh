@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, at pinned versions, into a per-user cache
+# outside the checkout, and skips whatever is already there. Idempotent: a second run on a
+# warm machine takes a second or two.
+#
+#   tools/setup.sh build   trunk, wasm-bindgen-cli, wasm-opt (binaryen) and the wasm target
+#   tools/setup.sh test    the above plus Debian's chromium and chromium-driver
+#
+# BREACH_CHECK_TOOLS overrides the cache folder (default ~/.cache/breach-check/tools).
+set -euo pipefail
+
+what=${1:-build}
+here=$(cd "$(dirname "$0")/.." && pwd)
+tools=${BREACH_CHECK_TOOLS:-$HOME/.cache/breach-check/tools}
+trunk_version=0.21.14
+binaryen_version=132.0.0
+# wasm-bindgen-cli must equal the wasm-bindgen crate exactly: read the pin from Cargo.toml.
+wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$here/Cargo.toml")
+[ -n "$wasm_bindgen_version" ] || { echo "setup: no exact wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
+
+log() { printf 'setup: %s\n' "$*"; }
+mkdir -p "$tools"
+
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+
+if [ ! -x "$tools/trunk-$trunk_version/bin/trunk" ]; then
+  log "installing trunk $trunk_version (about 10 minutes, once)"
+  cargo install trunk --version "=$trunk_version" --locked \
+    --no-default-features --features rustls --root "$tools/trunk-$trunk_version.tmp"
+  rm -rf "$tools/trunk-$trunk_version"
+  mv "$tools/trunk-$trunk_version.tmp" "$tools/trunk-$trunk_version"
+fi
+
+if [ ! -x "$tools/wasm-bindgen-$wasm_bindgen_version/bin/wasm-bindgen" ]; then
+  log "installing wasm-bindgen-cli $wasm_bindgen_version (a few minutes, once)"
+  # Not --locked: its lock file pins a webpki-roots version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version" \
+    --root "$tools/wasm-bindgen-$wasm_bindgen_version.tmp"
+  rm -rf "$tools/wasm-bindgen-$wasm_bindgen_version"
+  mv "$tools/wasm-bindgen-$wasm_bindgen_version.tmp" "$tools/wasm-bindgen-$wasm_bindgen_version"
+fi
+
+if [ ! -x "$tools/binaryen-${binaryen_version%%.*}/node_modules/.bin/wasm-opt" ]; then
+  log "installing wasm-opt from npm binaryen@$binaryen_version"
+  rm -rf "$tools/binaryen-${binaryen_version%%.*}"
+  mkdir -p "$tools/binaryen-${binaryen_version%%.*}"
+  npm install --prefix "$tools/binaryen-${binaryen_version%%.*}" --no-audit --no-fund \
+    --loglevel=error "binaryen@$binaryen_version"
+fi
+
+if [ "$what" = test ] || [ "$what" = bench ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    log "installing chromium and chromium-driver from Debian"
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+log "tools ready in $tools"
