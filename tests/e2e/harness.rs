@@ -90,6 +90,14 @@ impl Session {
                 "{url} was never loaded: {requests:?}"
             );
         }
+        // The server is a second witness: it was asked for nothing else either.
+        for path in self.server.requested_paths() {
+            let url = self.server.url(&path);
+            assert!(
+                url == page || allowed.contains(&url),
+                "the server was asked for {path}, outside the page and the bundle"
+            );
+        }
     }
 
     /// Asserts that the page stored nothing: no cookie, Web Storage or IndexedDB entry.

@@ -25,8 +25,6 @@ pub struct Page {
 pub struct Site {
     mounts: Vec<(String, PathBuf)>,
     pages: HashMap<String, Page>,
-    /// Headers added to every response under a prefix (for example a CSP on host pages).
-    prefix_headers: Vec<(String, String, String)>,
 }
 
 impl Site {
@@ -54,13 +52,6 @@ impl Site {
                     .collect(),
             },
         );
-        self
-    }
-
-    /// Adds a header to every response whose path starts with `prefix`.
-    pub fn header_under(mut self, prefix: &str, name: &str, value: &str) -> Site {
-        self.prefix_headers
-            .push((prefix.to_owned(), name.to_owned(), value.to_owned()));
         self
     }
 }
@@ -107,11 +98,6 @@ impl Server {
         format!("http://{}{}", self.addr, path)
     }
 
-    /// `http://127.0.0.1:PORT`, to tell this server's URLs from any other.
-    pub fn origin(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
     /// Every path requested so far, in order.
     pub fn requested_paths(&self) -> Vec<String> {
         self.log.lock().expect("server log").clone()
@@ -137,7 +123,7 @@ async fn respond(
     let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
     log.lock().expect("server log").push(path.clone());
 
-    let (status, content_type, body, mut headers) = match lookup(site, &path) {
+    let (status, content_type, body, headers) = match lookup(site, &path) {
         Some((content_type, body, headers)) => ("200 OK", content_type, body, headers),
         None => (
             "404 Not Found",
@@ -146,11 +132,6 @@ async fn respond(
             Vec::new(),
         ),
     };
-    for (prefix, name, value) in &site.prefix_headers {
-        if path.starts_with(prefix.as_str()) {
-            headers.push((name.clone(), value.clone()));
-        }
-    }
     let mut response = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
         body.len()
