@@ -21,6 +21,7 @@ use yew::AppHandle;
 
 use crate::i18n::Lang;
 use crate::ui::app::{App, AppProps};
+use crate::ui::dictionaries::DictionaryState;
 
 /// The widget's stylesheet, compiled into the wasm so that it costs no extra request.
 const STYLES: &str = include_str!("ui/styles.css");
@@ -227,6 +228,7 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
         root,
         AppProps {
             config: config.clone(),
+            reference_year: current_year(),
         },
     )
     .render();
@@ -238,6 +240,33 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
     })
 }
 
+/// This year, from the browser's clock: the core reads none, so it comes in from here.
+fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// Hands the bundle's dictionary file to every widget on the page. The loader calls it once,
+/// after the first paint; a file that does not decode leaves the built-in list in use.
+#[wasm_bindgen(js_name = provideDictionaries)]
+pub fn provide_dictionaries(bytes: &[u8]) {
+    let state = match crate::password::Dictionaries::decode(bytes) {
+        Ok(dictionaries) => DictionaryState::Ready(std::sync::Arc::new(dictionaries)),
+        Err(error) => {
+            web_sys::console::error_1(&JsValue::from_str(&format!(
+                "<breach-check>: the dictionary file is unusable ({error}); using the built-in list."
+            )));
+            DictionaryState::Unavailable
+        }
+    };
+    crate::ui::dictionaries::provide(state);
+}
+
+/// Tells every widget that the dictionary file could not be loaded.
+#[wasm_bindgen(js_name = dictionariesUnavailable)]
+pub fn dictionaries_unavailable() {
+    crate::ui::dictionaries::provide(DictionaryState::Unavailable);
+}
+
 #[wasm_bindgen]
 impl Widget {
     /// Re-reads the element's attributes and re-renders when the configuration changed.
@@ -246,7 +275,10 @@ impl Widget {
         if config != self.config {
             self.config = config.clone();
             if let Some(app) = self.app.as_mut() {
-                app.update(AppProps { config });
+                app.update(AppProps {
+                    config,
+                    reference_year: current_year(),
+                });
             }
         }
     }

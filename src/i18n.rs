@@ -74,11 +74,57 @@ pub enum Msg {
     MeterLabel,
     /// The privacy promise at the foot of the widget.
     PrivacyFooter,
+    /// Button that shows the password.
+    PasswordShow,
+    /// Button that hides the password.
+    PasswordHide,
+    /// Meter state while the dictionaries load.
+    MeterLoading,
+    /// Note when the full dictionaries could not load.
+    MeterReducedDictionary,
+    /// Meter state before anything is typed.
+    MeterEmpty,
+    /// Level word for score 0.
+    Level0,
+    /// Level word for score 1.
+    Level1,
+    /// Level word for score 2.
+    Level2,
+    /// Level word for score 3.
+    Level3,
+    /// Level word for score 4.
+    Level4,
+    /// Label: time for an online attack with throttling.
+    CrackOnlineThrottled,
+    /// Label: time for an offline attack on a fast hash.
+    CrackOfflineFast,
+    /// Label before the estimated bits.
+    CnilBits,
+    /// The CNIL 2022-100 markers and the caveat.
+    CnilYardstick,
+    /// Tie to the leak: the password holds a NIR-shaped number.
+    LeakNir,
+    /// Tie to the leak: the password holds a date or year.
+    LeakDate,
+    /// Tie to the leak: the password holds an insurer or operator name.
+    LeakContext,
+    /// Heading of the short password advice.
+    AdviceHeading,
+    /// Advice: a passphrase of several words.
+    AdvicePassphrase,
+    /// Advice: a password manager.
+    AdviceManager,
+    /// Advice: a different password per site.
+    AdviceUnique,
+    /// Advice: two-factor authentication.
+    Advice2fa,
+    /// Advice: change the passwords where the NIR is the login.
+    AdviceNirLogin,
 }
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 16] = [
+    pub const ALL: [Msg; 39] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -95,6 +141,29 @@ impl Msg {
         Msg::PasswordLocalNotice,
         Msg::MeterLabel,
         Msg::PrivacyFooter,
+        Msg::PasswordShow,
+        Msg::PasswordHide,
+        Msg::MeterLoading,
+        Msg::MeterReducedDictionary,
+        Msg::MeterEmpty,
+        Msg::Level0,
+        Msg::Level1,
+        Msg::Level2,
+        Msg::Level3,
+        Msg::Level4,
+        Msg::CrackOnlineThrottled,
+        Msg::CrackOfflineFast,
+        Msg::CnilBits,
+        Msg::CnilYardstick,
+        Msg::LeakNir,
+        Msg::LeakDate,
+        Msg::LeakContext,
+        Msg::AdviceHeading,
+        Msg::AdvicePassphrase,
+        Msg::AdviceManager,
+        Msg::AdviceUnique,
+        Msg::Advice2fa,
+        Msg::AdviceNirLogin,
     ];
 
     /// The text of this message in `lang`.
@@ -129,6 +198,45 @@ impl Msg {
             Msg::PrivacyFooter => {
                 "Aucune donnée saisie ne quitte cette page : ni envoi, ni enregistrement."
             }
+            Msg::PasswordShow => "Afficher",
+            Msg::PasswordHide => "Masquer",
+            Msg::MeterLoading => "Chargement du dictionnaire…",
+            Msg::MeterReducedDictionary => {
+                "Le dictionnaire complet n’a pas pu être chargé : l’évaluation utilise une liste réduite."
+            }
+            Msg::MeterEmpty => "Saisissez un mot de passe pour l’évaluer.",
+            Msg::Level0 => "Très faible",
+            Msg::Level1 => "Faible",
+            Msg::Level2 => "Moyen",
+            Msg::Level3 => "Fort",
+            Msg::Level4 => "Très fort",
+            Msg::CrackOnlineThrottled => {
+                "Pour le deviner en ligne, sur un site qui limite les essais :"
+            }
+            Msg::CrackOfflineFast => "Hors ligne, si la base d’un site a fuité (hachage rapide) :",
+            Msg::CnilBits => "Robustesse estimée :",
+            Msg::CnilYardstick => {
+                "Repères de la CNIL (délibération 2022-100) : 50 bits avec limitation des tentatives, 80 bits pour un mot de passe seul. Il s’agit d’une estimation de la difficulté à deviner ce mot de passe, pas d’un certificat de conformité."
+            }
+            Msg::LeakNir => {
+                "Il contient un numéro au format du numéro de sécurité sociale : ces numéros font partie des données qui ont fuité en 2024."
+            }
+            Msg::LeakDate => {
+                "Il contient une date ou une année : les dates de naissance font partie des données qui ont fuité en 2024."
+            }
+            Msg::LeakContext => {
+                "Il contient le nom d’une complémentaire ou d’un opérateur : ces noms ont fuité en 2024 avec votre identité."
+            }
+            Msg::AdviceHeading => "Conseils",
+            Msg::AdvicePassphrase => {
+                "Préférez une phrase de passe de plusieurs mots sans lien entre eux."
+            }
+            Msg::AdviceManager => "Un gestionnaire de mots de passe les retient pour vous.",
+            Msg::AdviceUnique => "Utilisez un mot de passe différent pour chaque site.",
+            Msg::Advice2fa => "Activez la double authentification lorsqu’elle est proposée.",
+            Msg::AdviceNirLogin => {
+                "Changez les mots de passe des comptes dont l’identifiant est votre numéro de sécurité sociale (ameli, impots.gouv, CAF, FranceConnect)."
+            }
         }
     }
 
@@ -152,6 +260,39 @@ impl Msg {
             Msg::PasswordLocalNotice => "The password is rated on this device and sent nowhere.",
             Msg::MeterLabel => "Password strength",
             Msg::PrivacyFooter => "Nothing you type leaves this page: nothing is sent or stored.",
+            Msg::PasswordShow => "Show",
+            Msg::PasswordHide => "Hide",
+            Msg::MeterLoading => "Loading the dictionary…",
+            Msg::MeterReducedDictionary => {
+                "The full dictionary could not load: the rating uses a reduced list."
+            }
+            Msg::MeterEmpty => "Type a password to rate it.",
+            Msg::Level0 => "Very weak",
+            Msg::Level1 => "Weak",
+            Msg::Level2 => "Fair",
+            Msg::Level3 => "Strong",
+            Msg::Level4 => "Very strong",
+            Msg::CrackOnlineThrottled => "To guess it online, on a site that limits attempts:",
+            Msg::CrackOfflineFast => "Offline, if a site's database leaked (fast hash):",
+            Msg::CnilBits => "Estimated strength:",
+            Msg::CnilYardstick => {
+                "CNIL markers (deliberation 2022-100): 50 bits with limited login attempts, 80 bits for a password alone. This estimates how hard the password is to guess; it is not a certificate of compliance."
+            }
+            Msg::LeakNir => {
+                "It contains a number shaped like a social security number: those numbers leaked in 2024."
+            }
+            Msg::LeakDate => "It contains a date or a year: birth dates leaked in 2024.",
+            Msg::LeakContext => {
+                "It contains the name of an insurer or an operator: those names leaked in 2024 along with your identity."
+            }
+            Msg::AdviceHeading => "Advice",
+            Msg::AdvicePassphrase => "Prefer a passphrase of several unrelated words.",
+            Msg::AdviceManager => "A password manager remembers them for you.",
+            Msg::AdviceUnique => "Use a different password for every site.",
+            Msg::Advice2fa => "Turn on two-factor authentication where it is offered.",
+            Msg::AdviceNirLogin => {
+                "Change the passwords of accounts whose login is your social security number (ameli, impots.gouv, CAF, FranceConnect)."
+            }
         }
     }
 }

@@ -13,6 +13,7 @@
 //! - [`exposure`]: `assess(input, today)`, a verdict with typed reasons.
 //! - [`password`]: a zxcvbn-style strength estimator that knows French and the leak.
 //! - [`i18n`]: typed messages, one exhaustive `match` per language.
+//! - [`text`]: folding for accent- and case-insensitive search.
 //! - `ui` (browser only): Yew components that render state and forward events.
 //! - `embed` (browser only): the `<breach-check>` custom element's Rust side: attributes,
 //!   Shadow DOM, mount/update/destroy.
@@ -26,6 +27,7 @@ pub mod exposure;
 pub mod i18n;
 pub mod pack;
 pub mod password;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -14,6 +14,7 @@
   var base = new URL(".", self && self.src ? self.src : document.baseURI);
   var GLUE = "breach-check-glue.js";
   var WASM = "breach-check.wasm";
+  var DICTIONARY = "breach-check.dict";
   var ATTRIBUTES = ["lang", "insurer", "operator", "sections", "theme", "emit-events", "notice-href"];
 
   var FALLBACK = {
@@ -32,6 +33,32 @@
       });
     }
     return loading;
+  }
+
+  // The password dictionaries are loaded once per page, after a widget has painted, so the
+  // exposure check never waits for them; every widget on the page shares them.
+  var dictionaries = null;
+  function loadDictionaries(glue) {
+    if (dictionaries) return;
+    dictionaries = new Promise(function (resolve) {
+      setTimeout(resolve, 0);
+    })
+      .then(function () {
+        return fetch(new URL(DICTIONARY, base));
+      })
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.arrayBuffer();
+      })
+      .then(
+        function (buffer) {
+          glue.provideDictionaries(new Uint8Array(buffer));
+        },
+        function (error) {
+          console.warn("<breach-check> password dictionaries unavailable:", error);
+          glue.dictionariesUnavailable();
+        }
+      );
   }
 
   function language(el) {
@@ -83,6 +110,7 @@
           // Removed (or removed and re-added) while loading: the latest connect wins.
           if (!el.isConnected || generation !== el._bcGeneration || el._bcWidget) return;
           el._bcWidget = glue.mount(el, root);
+          loadDictionaries(glue);
         },
         function (error) {
           console.error("<breach-check> could not load:", error);

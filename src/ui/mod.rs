@@ -2,5 +2,6 @@
 //! the core.
 
 pub mod app;
+pub mod dictionaries;
 pub mod exposure;
 pub mod password;

@@ -118,10 +118,14 @@ impl Browser {
                 }
             })
         };
-        // Record Content-Security-Policy violations the page reports, from its first script.
+        // Record Content-Security-Policy violations the page reports and its longest task,
+        // from its first script.
         page.evaluate_on_new_document(
             "window.__bcViolations = []; document.addEventListener('securitypolicyviolation', e => \
-             window.__bcViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+             window.__bcViolations.push(e.violatedDirective + ' ' + e.blockedURI)); \
+             window.__bcLongestTask = 0; try { new PerformanceObserver(list => { for (const t of \
+             list.getEntries()) window.__bcLongestTask = Math.max(window.__bcLongestTask, t.duration) }) \
+             .observe({entryTypes: ['longtask']}) } catch (e) {}",
         )
         .await
         .expect("install violation recorder");
@@ -200,6 +204,17 @@ impl Tab {
     pub async fn wait_for_widget(&self, host: &str) {
         self.wait_for(&format!(
             "document.querySelector({host:?})?.shadowRoot?.querySelector('[data-testid]')"
+        ))
+        .await;
+    }
+
+    /// Waits until the widget has mounted and its password dictionaries have arrived (or
+    /// failed): from then on the page has no reason to make any request.
+    pub async fn wait_until_settled(&self, host: &str) {
+        self.wait_for_widget(host).await;
+        self.wait_for(&format!(
+            "['ready', 'unavailable'].includes(document.querySelector({host:?}).shadowRoot\
+             .querySelector('.bc')?.dataset.dictionaries)"
         ))
         .await;
     }

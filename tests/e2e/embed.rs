@@ -25,7 +25,7 @@ const STRICT_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eva
 async fn the_widget_mounts_in_an_open_shadow_root_on_a_foreign_host_and_sends_nothing() {
     let session = Session::open(dist_site(), "/hosts/plain.html").await;
     let tab = &session.tab;
-    tab.wait_for_widget("#first").await;
+    tab.wait_until_settled("#first").await;
 
     let mode: String = tab
         .eval("document.querySelector('#first').shadowRoot.mode")
@@ -125,7 +125,7 @@ async fn instances_are_independent_follow_their_attributes_and_mount_when_added_
         .await;
     assert!(emptied, "a removed element keeps its app mounted");
     let _: bool = tab.eval("document.body.append(window.__late), true").await;
-    tab.wait_for_widget("#late").await;
+    tab.wait_until_settled("#late").await;
 
     session.assert_only_bundle_requests("/hosts/two.html", "/");
     session.assert_nothing_stored().await;
@@ -143,7 +143,7 @@ async fn a_copy_of_dist_under_a_nested_path_works_from_a_page_elsewhere() {
         &[],
     );
     let session = Session::open(site, "/espace-adherent/securite.html").await;
-    session.tab.wait_for_widget("#w").await;
+    session.tab.wait_until_settled("#w").await;
     session.tab.type_into("#w", "password", "azerty").await;
     session.assert_only_bundle_requests("/espace-adherent/securite.html", "/assets/vendor/bc/");
     session.assert_nothing_stored().await;
@@ -161,7 +161,7 @@ async fn a_host_with_a_strict_csp_and_no_unsafe_inline_gets_a_styled_widget() {
         &[("Content-Security-Policy", STRICT_CSP)],
     );
     let session = Session::open(site, "/strict.html").await;
-    session.tab.wait_for_widget("#w").await;
+    session.tab.wait_until_settled("#w").await;
     // The adopted stylesheet applied: the root has the widget's border, not the UA default.
     let border: String = session
         .tab

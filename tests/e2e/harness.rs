@@ -7,10 +7,11 @@ use crate::browser::{Browser, Tab};
 use crate::server::{Server, Site};
 
 /// The files of the bundle a host downloads (besides its own page).
-pub const BUNDLE_FILES: [&str; 3] = [
+pub const BUNDLE_FILES: [&str; 4] = [
     "breach-check.js",
     "breach-check-glue.js",
     "breach-check.wasm",
+    "breach-check.dict",
 ];
 
 /// The release bundle; fails with a hint when it has not been built.

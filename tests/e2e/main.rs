@@ -10,4 +10,5 @@ mod browser;
 mod embed;
 mod glue_audit;
 mod harness;
+mod password;
 mod server;

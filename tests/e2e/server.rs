@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -25,6 +26,8 @@ pub struct Page {
 pub struct Site {
     mounts: Vec<(String, PathBuf)>,
     pages: HashMap<String, Page>,
+    /// Responses held back before they are sent (a slow dictionary, say).
+    delays: HashMap<String, Duration>,
 }
 
 impl Site {
@@ -52,6 +55,14 @@ impl Site {
                     .collect(),
             },
         );
+        self
+    }
+}
+
+impl Site {
+    /// Holds the response to `path` back for `delay`, as a slow network would.
+    pub fn delay(mut self, path: &str, delay: Duration) -> Site {
+        self.delays.insert(path.to_owned(), delay);
         self
     }
 }
@@ -122,6 +133,9 @@ async fn respond(
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_owned();
     let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
     log.lock().expect("server log").push(path.clone());
+    if let Some(delay) = site.delays.get(&path) {
+        tokio::time::sleep(*delay).await;
+    }
 
     let (status, content_type, body, headers) = match lookup(site, &path) {
         Some((content_type, body, headers)) => ("200 OK", content_type, body, headers),

@@ -1,36 +1,146 @@
-//! The password section. Placeholder until the estimator lands: the field and the meter
-//! with their contract hooks are in place; the meter reads 0.
+//! The password section: a field that never leaves this component, the meter and its
+//! explanations. The estimate is recomputed on every keystroke and when the dictionaries
+//! arrive, so whatever was typed meanwhile is kept and rated.
 
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
+use crate::password::{Context, Estimate, estimate};
+use crate::ui::dictionaries::DictionaryState;
+use crate::ui::password::advice::PasswordAdvice;
+use crate::ui::password::feedback::PasswordFeedback;
+use crate::ui::password::meter::{Meter, Rating};
 
 /// Properties of [`PasswordSection`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PasswordSectionProps {
     /// Interface language.
     pub lang: Lang,
+    /// Where the full dictionaries are.
+    pub dictionaries: DictionaryState,
+    /// Words a fraudster would try first: insurer and operator names, host-given words.
+    pub context_words: Rc<Vec<String>>,
+    /// This year, so that recent years and dates count as guessable.
+    pub reference_year: i32,
 }
 
-/// The password field and its meter.
+/// The memoised estimator context, compared by identity: it is rebuilt only when its inputs
+/// change, so a new `Rc` means a new context.
+struct SameContext(Rc<Context>);
+
+impl PartialEq for SameContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the visitor typed and whether it is shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct FieldState {
+    password: String,
+    visible: bool,
+}
+
+enum FieldAction {
+    Typed(String),
+    ToggleVisible,
+}
+
+impl Reducible for FieldState {
+    type Action = FieldAction;
+
+    fn reduce(self: Rc<Self>, action: FieldAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            FieldAction::Typed(password) => next.password = password,
+            FieldAction::ToggleVisible => next.visible = !next.visible,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The password field, its meter and feedback.
 #[component]
 pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     let lang = props.lang;
+    let field = use_reducer(FieldState::default);
+
+    let context = use_memo(
+        (
+            props.dictionaries.clone(),
+            props.context_words.clone(),
+            props.reference_year,
+        ),
+        |(dictionaries, words, year)| {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let context = Context::new(*year).with_extra_words(&words);
+            match dictionaries {
+                DictionaryState::Ready(full) => context.with_dictionaries(full.clone()),
+                DictionaryState::Loading | DictionaryState::Unavailable => context,
+            }
+        },
+    );
+    let rating: Rc<Rating> = use_memo(
+        (
+            field.password.clone(),
+            props.dictionaries.clone(),
+            SameContext(context),
+        ),
+        |(password, dictionaries, SameContext(context))| {
+            if password.is_empty() {
+                Rating::Empty
+            } else if *dictionaries == DictionaryState::Loading {
+                Rating::Loading
+            } else {
+                Rating::Rated(Box::new(estimate(password, context)))
+            }
+        },
+    );
+
+    let on_input = {
+        let field = field.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            field.dispatch(FieldAction::Typed(input.value()));
+        })
+    };
+    let on_toggle = {
+        let field = field.clone();
+        Callback::from(move |_: MouseEvent| field.dispatch(FieldAction::ToggleVisible))
+    };
+    let estimate: Option<&Estimate> = match &*rating {
+        Rating::Rated(estimate) => Some(estimate),
+        Rating::Empty | Rating::Loading => None,
+    };
+
     html! {
         <section class="bc-section" aria-labelledby="bc-password-heading">
             <h2 id="bc-password-heading">{ Msg::PasswordHeading.text(lang) }</h2>
             <p class="bc-intro">{ Msg::PasswordLocalNotice.text(lang) }</p>
             <div class="bc-field">
                 <label for="bc-password">{ Msg::PasswordLabel.text(lang) }</label>
-                <input id="bc-password" type="password" data-testid="password"
-                    autocomplete="off" spellcheck="false" autocapitalize="off" />
+                <div class="bc-password-row">
+                    <input id="bc-password" data-testid="password"
+                        type={ if field.visible { "text" } else { "password" } }
+                        autocomplete="off" spellcheck="false" autocapitalize="off"
+                        aria-describedby="bc-meter-text"
+                        oninput={on_input} />
+                    <button type="button" class="bc-toggle" aria-controls="bc-password"
+                        aria-pressed={ if field.visible { "true" } else { "false" } }
+                        onclick={on_toggle}>
+                        { if field.visible { Msg::PasswordHide.text(lang) } else { Msg::PasswordShow.text(lang) } }
+                    </button>
+                </div>
             </div>
-            <div class="bc-meter" role="meter" data-testid="password-meter"
-                aria-label={ Msg::MeterLabel.text(lang) }
-                aria-valuemin="0" aria-valuemax="4" aria-valuenow="0"
-                data-score="0" data-guesses-log10="0">
-            </div>
-            <div data-testid="password-feedback" class="bc-feedback" aria-live="polite"></div>
+            <Meter {lang} rating={rating.clone()} />
+            if props.dictionaries == DictionaryState::Unavailable && !field.password.is_empty() {
+                <p class="bc-hint">{ Msg::MeterReducedDictionary.text(lang) }</p>
+            }
+            <PasswordFeedback {lang} estimate={estimate.cloned().map(Rc::new)} />
+            <PasswordAdvice {lang} />
         </section>
     }
 }

@@ -1,0 +1,162 @@
+//! A native timing run of the password estimator (not a test; the browser benchmark is
+//! `make bench`).
+//!
+//! ```text
+//! cargo run --release --example password_bench [-- ROUNDS]
+//! ```
+//!
+//! It decodes the committed dictionary, rates every password of
+//! `tests/fixtures/passwords/bench.txt` ROUNDS times (default 20), then a few long inputs,
+//! and prints the decode time, mean/p50/p99/max per check, and the share of each corpus
+//! section rated 3 or more. Lines starting with `# ` are comments.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use breach_check::password::{Context, Dictionaries, estimate};
+
+const DICT: &str = "assets/breach-check.dict";
+const CORPUS: &str = "tests/fixtures/passwords/bench.txt";
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20);
+    let bytes = match std::fs::read(DICT) {
+        Ok(b) => b,
+        Err(e) => return eprintln!("cannot read {DICT}: {e} (run from the repository root)"),
+    };
+    let corpus = match std::fs::read_to_string(CORPUS) {
+        Ok(c) => c,
+        Err(e) => return eprintln!("cannot read {CORPUS}: {e}"),
+    };
+
+    let mut decode_times = Vec::new();
+    let mut dict = None;
+    for _ in 0..10 {
+        let t = Instant::now();
+        let d = Dictionaries::decode(&bytes);
+        decode_times.push(t.elapsed().as_secs_f64() * 1e3);
+        dict = d.ok();
+    }
+    let Some(dict) = dict else {
+        return eprintln!("the dictionary does not decode");
+    };
+    decode_times.sort_by(f64::total_cmp);
+    println!(
+        "dictionary: {} bytes, {} words; decode median {:.2} ms",
+        bytes.len(),
+        dict.len(),
+        decode_times
+            .get(decode_times.len() / 2)
+            .copied()
+            .unwrap_or(0.0)
+    );
+
+    let ctx = Context::new(2024)
+        .with_dictionaries(Arc::new(dict))
+        .with_extra_words(&["Mutami", "Viamedis", "Almerys", "Harmonie Mutuelle"]);
+
+    let mut section = String::from("?");
+    let mut items: Vec<(String, String)> = Vec::new();
+    for line in corpus.lines() {
+        if let Some(name) = line.strip_prefix("# section: ") {
+            section = name.to_owned();
+        } else if !line.starts_with("# ") && !line.is_empty() {
+            items.push((section.clone(), line.to_owned()));
+        }
+    }
+
+    // Warm up, then time every check.
+    for (_, pw) in &items {
+        std::hint::black_box(estimate(pw, &ctx));
+    }
+    let mut times: Vec<f64> = Vec::with_capacity(items.len() * rounds);
+    for _ in 0..rounds {
+        for (_, pw) in &items {
+            let t = Instant::now();
+            let e = estimate(pw, &ctx);
+            times.push(t.elapsed().as_secs_f64() * 1e6);
+            std::hint::black_box(e);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| {
+        let i = ((times.len() as f64 - 1.0) * p).round() as usize;
+        times.get(i).copied().unwrap_or(0.0)
+    };
+    let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+    println!(
+        "{} passwords x {rounds}: mean {mean:.1} µs, p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+        items.len(),
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
+
+    let mut sections: Vec<(String, usize, [usize; 5])> = Vec::new();
+    for (name, pw) in &items {
+        let score = estimate(pw, &ctx).score.as_u8() as usize;
+        match sections.iter_mut().find(|s| &s.0 == name) {
+            Some(s) => {
+                s.1 += 1;
+                if let Some(c) = s.2.get_mut(score) {
+                    *c += 1;
+                }
+            }
+            None => {
+                let mut counts = [0; 5];
+                if let Some(c) = counts.get_mut(score) {
+                    *c = 1;
+                }
+                sections.push((name.clone(), 1, counts));
+            }
+        }
+    }
+    for (name, n, counts) in &sections {
+        let strong = counts.get(3).copied().unwrap_or(0) + counts.get(4).copied().unwrap_or(0);
+        println!(
+            "  {name:<11} n={n:<5} scores 0-4 {counts:?}  rated 3+: {:.1}%",
+            100.0 * strong as f64 / (*n).max(1) as f64
+        );
+    }
+
+    let long_cases = [
+        ("'aB3$' x 64", "aB3$".repeat(64)),
+        (
+            "256 random-ish",
+            (0..256)
+                .map(|i| char::from(b'!' + ((i * 37 + 11) % 90) as u8))
+                .collect(),
+        ),
+        (
+            "dropbox#316 x 6",
+            " .,?!'-/_:;+()@$\"#&*<>=[]\\~%^{}|1234567890".repeat(6),
+        ),
+        ("'1@3$5!7|0' x 29", "1@3$5!7|0".repeat(29)),
+        (
+            "French text 256",
+            "mot de passe soleil bonjour chocolat ".repeat(7),
+        ),
+        ("10,000 x 'a'", "a".repeat(10_000)),
+    ];
+    for (label, pw) in &long_cases {
+        let mut best = f64::INFINITY;
+        let mut e = None;
+        for _ in 0..20 {
+            let t = Instant::now();
+            let r = estimate(pw, &ctx);
+            best = best.min(t.elapsed().as_secs_f64() * 1e3);
+            e = Some(r);
+        }
+        if let Some(e) = e {
+            println!(
+                "  {label:<18} {best:.3} ms  score {} ({:.1})  work {:?}",
+                e.score.as_u8(),
+                e.guesses_log10,
+                e.work
+            );
+        }
+    }
+}

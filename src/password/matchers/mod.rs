@@ -1,0 +1,178 @@
+//! The matchers: each finds candidate patterns in the password, one file per kind.
+//!
+//! Every matcher has the form `find(pw, …, out)` and appends [`Match`]es to a caller-owned
+//! vector; [`find_all`] runs them in turn. Matches may overlap; the scoring stage picks the
+//! sequence with the fewest guesses.
+
+pub(crate) mod date;
+pub(crate) mod dictionary;
+pub(crate) mod nir;
+pub(crate) mod repeat;
+pub(crate) mod sequence;
+pub(crate) mod spatial;
+
+use std::ops::Range;
+
+use super::Context;
+use super::dict::DictionaryName;
+use super::input::Password;
+use super::keyboards::Layout;
+
+/// A candidate pattern over a half-open range of characters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    /// The characters covered, as a half-open range of char indices.
+    pub range: Range<usize>,
+    /// What was recognised.
+    pub pattern: Pattern,
+}
+
+/// What a match recognised, with one payload per kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pattern {
+    /// A word from a ranked list (possibly reversed, with l33t or accents folded).
+    Dictionary(DictionaryMatch),
+    /// A walk over adjacent keys.
+    Spatial(SpatialMatch),
+    /// A repeated base (`aaa`, `abcabc`).
+    Repeat(RepeatMatch),
+    /// Characters with a constant step (`abcd`, `9753`).
+    Sequence(SequenceMatch),
+    /// A year close to the reference year.
+    Year(YearMatch),
+    /// A calendar date.
+    Date(DateMatch),
+    /// A number shaped like a French social-security number (NIR).
+    Nir(NirMatch),
+    /// No pattern: characters an attacker must brute-force.
+    BruteForce,
+}
+
+/// A dictionary word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DictionaryMatch {
+    /// The list that ranks the word best.
+    pub dictionary: DictionaryName,
+    /// Its rank in that list (1 = most common).
+    pub rank: u32,
+    /// The word was typed backwards.
+    pub reversed: bool,
+    /// The l33t substitutions used, as (typed character, letter) pairs without repeats.
+    pub substitutions: Vec<(char, char)>,
+    /// Separators typed inside the word (`jean-pierre`, `mot de passe`), skipped for lookup.
+    pub separators: u32,
+}
+
+/// A keyboard walk.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpatialMatch {
+    /// The layout the walk is on.
+    pub layout: Layout,
+    /// Changes of direction, counting the first direction as one.
+    pub turns: u32,
+    /// Keys typed with Shift.
+    pub shifted: u32,
+}
+
+/// A repeated base.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RepeatMatch {
+    /// Length of the repeated base, in characters.
+    pub base_len: usize,
+    /// How many times the base occurs (at least 2).
+    pub count: u32,
+    /// The base's own estimated guesses (log10).
+    pub base_guesses_log10: f64,
+}
+
+/// The alphabet of a sequence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SequenceKind {
+    /// `a`–`z`.
+    Lowercase,
+    /// `A`–`Z`.
+    Uppercase,
+    /// `0`–`9`.
+    Digits,
+    /// Any other code points.
+    Unicode,
+}
+
+/// A sequence with a constant step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SequenceMatch {
+    /// The alphabet.
+    pub kind: SequenceKind,
+    /// The step between consecutive code points (never 0).
+    pub step: i32,
+    /// The sequence starts at an obvious place (`a`, `z`, `0`, `1`, `9`…).
+    pub obvious_start: bool,
+}
+
+/// A four-digit year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearMatch {
+    /// The year.
+    pub year: i32,
+}
+
+/// A date (day, month, year), in any of the orders people type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Day of the month.
+    pub day: u8,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Full year (two-digit years are expanded around the reference year).
+    pub year: i32,
+    /// The separator between the parts, if any.
+    pub separator: Option<char>,
+}
+
+/// Whether a NIR-shaped number carries a control key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NirKey {
+    /// 13 characters: the number without its key.
+    Absent,
+    /// 15 characters whose last two are the valid key.
+    Valid,
+}
+
+/// A NIR-shaped number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NirMatch {
+    /// Whether the key is present (and valid).
+    pub key: NirKey,
+}
+
+/// Bounds on the matchers' work, so that no input can make them slow.
+pub(crate) const MAX_MATCHES: usize = 4096;
+
+/// Runs every matcher over `pw`. `depth` is 0 for the password itself and grows for the
+/// bases of repeats, which are rated recursively.
+pub(crate) fn find_all(
+    pw: &Password,
+    ctx: &Context,
+    depth: u8,
+    out: &mut Vec<Match>,
+    work: &mut Work,
+) {
+    dictionary::find(pw, ctx, out, work);
+    spatial::find(pw, out);
+    sequence::find(pw, out);
+    date::find(pw, ctx.reference_year(), out);
+    nir::find(pw, out);
+    repeat::find(pw, ctx, depth, out, work);
+    out.truncate(MAX_MATCHES);
+}
+
+/// Counters of the work done, so that tests can check that cost stays bounded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Dictionary narrowing steps (each is two binary searches).
+    pub dictionary_steps: usize,
+    /// Candidate matches produced (including those inside repeat bases).
+    pub matches: usize,
+    /// States the minimum-guesses search considered.
+    pub search_steps: usize,
+}

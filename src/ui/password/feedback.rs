@@ -1,0 +1,48 @@
+//! The estimator's warning and suggestions, and the sentences that tie the password to the
+//! leak when it holds a NIR-shaped number, a date or an insurer's name.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+use crate::password::Estimate;
+
+/// Properties of [`PasswordFeedback`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PasswordFeedbackProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The current estimate, if any.
+    pub estimate: Option<Rc<Estimate>>,
+}
+
+/// The feedback container (`data-testid="password-feedback"`).
+#[component]
+pub fn PasswordFeedback(props: &PasswordFeedbackProps) -> Html {
+    let lang = props.lang;
+    let Some(estimate) = props.estimate.as_deref() else {
+        return html! { <div class="bc-feedback" data-testid="password-feedback"></div> };
+    };
+    let leaks = estimate.leaks;
+    let leak_lines = [
+        (leaks.nir, Msg::LeakNir),
+        (leaks.date, Msg::LeakDate),
+        (leaks.context_word, Msg::LeakContext),
+    ];
+    html! {
+        <div class="bc-feedback" data-testid="password-feedback">
+            if let Some(warning) = estimate.feedback.warning {
+                <p class="bc-warning" data-warning={format!("{warning:?}")}>{ warning.text(lang) }</p>
+            }
+            { for leak_lines.iter().filter(|(on, _)| *on).map(|(_, msg)| html! {
+                <p class="bc-leak">{ msg.text(lang) }</p>
+            }) }
+            if !estimate.feedback.suggestions.is_empty() {
+                <ul class="bc-suggestions">
+                    { for estimate.feedback.suggestions.iter().map(|s| html! { <li>{ s.text(lang) }</li> }) }
+                </ul>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! The password section as a visitor uses it: known cases typed through the `password`
+//! hook, typing before the dictionaries arrive, a 5,000-character paste, and no request or
+//! storage while typing.
+
+use std::time::Duration;
+
+use crate::browser::Tab;
+use crate::harness::{Session, dist_site};
+
+const HOST: &str = "#first";
+
+/// Clears the field, types `password` and returns the meter's `data-score` once shown.
+async fn rate(tab: &Tab, password: &str) -> u8 {
+    let field = Tab::hook(HOST, "password");
+    let _: bool = tab
+        .eval(&format!(
+            "(() => {{ const f = {field}; f.value = ''; \
+             f.dispatchEvent(new InputEvent('input', {{bubbles: true, composed: true}})); return true }})()"
+        ))
+        .await;
+    tab.type_into(HOST, "password", password).await;
+    let meter = Tab::hook(HOST, "password-meter");
+    tab.wait_for(&format!(
+        "{field}.value === {password:?} && {meter}.hasAttribute('data-score')"
+    ))
+    .await;
+    let score: String = tab.eval(&format!("{meter}.dataset.score")).await;
+    score.parse().expect("data-score is a number")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn known_weak_passwords_rate_low_and_a_long_random_one_rates_high() {
+    let session = Session::open(dist_site(), "/hosts/plain.html").await;
+    let tab = &session.tab;
+    tab.wait_until_settled(HOST).await;
+    let before = tab.requests().len();
+    for weak in [
+        "motdepasse",
+        "azerty123",
+        "wxcvbn",
+        "qsdfghjklm",
+        "Marie1985",
+        "1850775123456",
+    ] {
+        let score = rate(tab, weak).await;
+        assert!(score <= 1, "{weak} rated {score}");
+    }
+    assert_eq!(rate(tab, "q7Rv!x2Lp9#mWz4K").await, 4);
+    let meter = Tab::hook(HOST, "password-meter");
+    let (now, log10): (String, String) = tab
+        .eval(&format!(
+            "[{meter}.getAttribute('aria-valuenow'), {meter}.dataset.guessesLog10]"
+        ))
+        .await;
+    assert_eq!(now, "4");
+    assert!(log10.parse::<f64>().expect("guesses log10") >= 10.0);
+    let feedback: String = tab
+        .eval(&format!(
+            "{}.textContent",
+            Tab::hook(HOST, "password-feedback")
+        ))
+        .await;
+    assert!(
+        !feedback.contains("q7Rv"),
+        "the password was echoed in the feedback"
+    );
+    assert_eq!(
+        tab.requests().len(),
+        before,
+        "typing made requests: {:?}",
+        &tab.requests()[before..]
+    );
+    session.assert_nothing_stored().await;
+    tab.screenshot("password-strong").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do() {
+    let site = dist_site().delay("/breach-check.dict", Duration::from_secs(3));
+    let session = Session::open(site, "/hosts/plain.html").await;
+    let tab = &session.tab;
+    tab.wait_for_widget(HOST).await;
+    tab.type_into(HOST, "password", "motdepasse").await;
+    let meter = Tab::hook(HOST, "password-meter");
+    let busy: Option<String> = tab
+        .eval(&format!("{meter}.getAttribute('aria-busy')"))
+        .await;
+    assert_eq!(
+        busy.as_deref(),
+        Some("true"),
+        "the meter does not say it is loading"
+    );
+    tab.wait_for(&format!("{meter}.hasAttribute('data-score')"))
+        .await;
+    let score: String = tab.eval(&format!("{meter}.dataset.score")).await;
+    assert!(
+        score == "0" || score == "1",
+        "motdepasse rated {score} once loaded"
+    );
+    let kept: String = tab
+        .eval(&format!("{}.value", Tab::hook(HOST, "password")))
+        .await;
+    assert_eq!(kept, "motdepasse");
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score() {
+    let session = Session::open(dist_site(), "/hosts/plain.html").await;
+    let tab = &session.tab;
+    tab.wait_for_widget(HOST).await;
+    let long: String = "Tr0ub4dor&3-cheval-agrafe-"
+        .repeat(200)
+        .chars()
+        .take(5000)
+        .collect();
+    let field = Tab::hook(HOST, "password");
+    let _: bool = tab.eval(&format!("({field}).focus(), true")).await;
+    // One paste: a single insertion of the whole text.
+    tab.page
+        .execute(chromiumoxide::cdp::browser_protocol::input::InsertTextParams::new(long.clone()))
+        .await
+        .expect("paste");
+    let meter = Tab::hook(HOST, "password-meter");
+    tab.wait_for(&format!(
+        "{field}.value.length === 5000 && {meter}.hasAttribute('data-score')"
+    ))
+    .await;
+    let longest: f64 = tab.eval("window.__bcLongestTask || 0").await;
+    assert!(longest < 1000.0, "a task blocked the page for {longest} ms");
+    session.close().await;
+}

