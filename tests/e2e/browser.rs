@@ -57,7 +57,7 @@ impl Browser {
             std::process::id(),
             PROFILES.fetch_add(1, Ordering::SeqCst)
         ));
-        let mut args = vec![
+        let mut flags = vec![
             "--disable-gpu",
             "--no-first-run",
             "--disable-background-networking",
@@ -65,11 +65,21 @@ impl Browser {
             "--disable-sync",
             "--no-pings",
             "--disable-quic",
-            "--disable-features=TranslateUI,Translate,AutofillServerCommunication,OptimizationHints,MediaRouter",
+            "--disable-features=Translate,AutofillServerCommunication,OptimizationHints,MediaRouter",
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         ];
-        args.extend_from_slice(extra);
-        let config = BrowserConfig::builder()
+        flags.extend_from_slice(extra);
+        let mut builder = BrowserConfig::builder();
+        // chromiumoxide adds the dashes itself and merges a repeated key's values (so
+        // `disable-features` joins its default list): hand it bare keys and values.
+        for flag in &flags {
+            let flag = flag.trim_start_matches('-');
+            builder = match flag.split_once('=') {
+                Some((key, value)) => builder.arg((key, value)),
+                None => builder.arg(flag),
+            };
+        }
+        let config = builder
             .chrome_executable(path)
             .new_headless_mode()
             .no_sandbox()
@@ -78,7 +88,6 @@ impl Browser {
             .viewport(None)
             .launch_timeout(Duration::from_secs(60))
             .request_timeout(Duration::from_secs(60))
-            .args(args)
             .build()
             .expect("browser config");
         let (browser, mut events) = CdpBrowser::launch(config).await.expect("launch chromium");
