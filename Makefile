@@ -5,6 +5,7 @@ TOOLS ?= $(or $(BREACH_CHECK_TOOLS),$(HOME)/.cache/breach-check/tools)
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 export PATH := $(TOOLS)/trunk-0.21.14/bin:$(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)/bin:$(TOOLS)/binaryen-132/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+export AXE_CORE_JS ?= $(TOOLS)/axe-core-4.14.1/node_modules/axe-core/axe.min.js
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 

@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 tools=${BREACH_CHECK_TOOLS:-$HOME/.cache/breach-check/tools}
 trunk_version=0.21.14
 binaryen_version=132.0.0
+axe_version=4.14.1
 # wasm-bindgen-cli must equal the wasm-bindgen crate exactly: read the pin from Cargo.toml.
 wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$here/Cargo.toml")
 [ -n "$wasm_bindgen_version" ] || { echo "setup: no exact wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
@@ -49,6 +50,13 @@ if [ ! -x "$tools/binaryen-${binaryen_version%%.*}/node_modules/.bin/wasm-opt" ]
 fi
 
 if [ "$what" = test ] || [ "$what" = bench ]; then
+  if [ ! -f "$tools/axe-core-$axe_version/node_modules/axe-core/axe.min.js" ]; then
+    log "installing axe-core $axe_version from npm (accessibility checks in the e2e tests)"
+    rm -rf "$tools/axe-core-$axe_version"
+    mkdir -p "$tools/axe-core-$axe_version"
+    npm install --prefix "$tools/axe-core-$axe_version" --no-audit --no-fund \
+      --loglevel=error "axe-core@$axe_version"
+  fi
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing chromium and chromium-driver from Debian"
     sudo=""

@@ -270,6 +270,31 @@ impl Tab {
         .await
     }
 
+    /// Runs axe-core (WCAG 2.0/2.1 A and AA rules) over the page, open shadow roots
+    /// included, and returns its violations as `rule: help (targets)` lines.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let path = std::env::var("AXE_CORE_JS").unwrap_or_else(|_| {
+            let home = std::env::var("HOME").unwrap_or_default();
+            format!(
+                "{home}/.cache/breach-check/tools/axe-core-4.14.1/node_modules/axe-core/axe.min.js"
+            )
+        });
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("axe-core not found at {path} ({e}): run `make test`"));
+        // Evaluated through the DevTools protocol, which page CSPs do not govern.
+        self.page
+            .evaluate_expression(source)
+            .await
+            .expect("inject axe-core");
+        self.eval(
+            "(async () => { const r = await axe.run(document, { runOnly: { type: 'tag', \
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }); \
+             return r.violations.map(v => v.id + ': ' + v.help + ' (' + \
+             v.nodes.map(n => JSON.stringify(n.target)).join(', ') + ')'); })()",
+        )
+        .await
+    }
+
     /// Saves a PNG screenshot under `target/screenshots/` and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");

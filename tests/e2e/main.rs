@@ -6,6 +6,7 @@
 //! [`harness`].
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a11y;
 mod browser;
 mod embed;
 mod glue_audit;

@@ -1,0 +1,85 @@
+//! Accessibility: axe-core finds no WCAG 2.1 A/AA violation in the widget's states, in
+//! French and English, light and dark. Screenshots of each state land in
+//! `target/screenshots/` to be looked at.
+
+use crate::browser::Tab;
+use crate::harness::{Session, dist};
+use crate::server::Site;
+
+fn page(lang: &str, theme: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">\
+         <title>a11y</title><script src=\"/bc/breach-check.js\" defer></script></head>\
+         <body><main><h1>Test</h1><breach-check id=\"w\" lang=\"{lang}\" theme=\"{theme}\"></breach-check></main></body></html>"
+    )
+}
+
+async fn assert_accessible(lang: &str, theme: &str) {
+    let site = Site::new()
+        .mount("/bc/", dist())
+        .page("/a11y.html", page(lang, theme), &[]);
+    let session = Session::open(site, "/a11y.html").await;
+    let tab = &session.tab;
+    tab.wait_until_settled("#w").await;
+    let violations = tab.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "{lang}/{theme}, empty form: {violations:#?}"
+    );
+
+    // A weak password: warning, leak sentence and suggestions on screen.
+    tab.type_into("#w", "password", "Marie1985").await;
+    tab.wait_for(&format!(
+        "{}.hasAttribute('data-score')",
+        Tab::hook("#w", "password-meter")
+    ))
+    .await;
+    let violations = tab.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "{lang}/{theme}, weak password: {violations:#?}"
+    );
+    tab.screenshot(&format!("password-weak-{lang}-{theme}"))
+        .await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_widget_has_no_axe_violation_in_french_light() {
+    assert_accessible("fr", "light").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_widget_has_no_axe_violation_in_english_dark() {
+    assert_accessible("en", "dark").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_widget_has_no_axe_violation_in_french_dark() {
+    assert_accessible("fr", "dark").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_widget_has_no_axe_violation_in_english_light() {
+    assert_accessible("en", "light").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_axe_check_sees_inside_the_shadow_root() {
+    let site = Site::new()
+        .mount("/bc/", dist())
+        .page("/a11y.html", page("fr", "light"), &[]);
+    let session = Session::open(site, "/a11y.html").await;
+    let tab = &session.tab;
+    tab.wait_until_settled("#w").await;
+    // Strip the password field's label: axe must report it from inside the shadow root.
+    let _: bool = tab
+        .eval("document.querySelector('#w').shadowRoot.querySelector('label[for=bc-password]').remove(), true")
+        .await;
+    let violations = tab.axe_violations().await;
+    assert!(
+        violations.iter().any(|v| v.starts_with("label:")),
+        "an unlabelled field went unnoticed: {violations:#?}"
+    );
+    session.close().await;
+}
