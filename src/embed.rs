@@ -232,12 +232,30 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
         },
     )
     .render();
+    if config.emit_events {
+        emit(&host, "ready", &JsValue::NULL);
+    }
     Ok(Widget {
         host,
         shadow,
         config,
         app: Some(app),
     })
+}
+
+/// Dispatches `breach-check:<name>` on the host element (bubbling and composed, so a host
+/// listening on `document` hears it). Only called when the host set `emit-events`; `detail`
+/// never carries what the visitor typed.
+pub(crate) fn emit(host: &Element, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) =
+        web_sys::CustomEvent::new_with_event_init_dict(&format!("breach-check:{name}"), &init)
+    {
+        let _ = host.dispatch_event(&event);
+    }
 }
 
 /// This year, from the browser's clock: the core reads none, so it comes in from here.

@@ -177,3 +177,95 @@ async fn a_host_with_a_strict_csp_and_no_unsafe_inline_gets_a_styled_widget() {
     session.assert_only_bundle_and_host_requests("/strict.html", "/bc/", &["/favicon.ico"]);
     session.close().await;
 }
+
+/// Memory the page holds: V8's heap, the backing stores of ArrayBuffers (the wasm linear
+/// memory is one) and the DOM's node count.
+#[derive(Debug, Clone, Copy)]
+struct Footprint {
+    js_heap: f64,
+    backing_stores: f64,
+    nodes: i64,
+}
+
+async fn footprint(tab: &Tab) -> Footprint {
+    use chromiumoxide::cdp::browser_protocol::memory::GetDomCountersParams;
+    use chromiumoxide::cdp::js_protocol::runtime::GetHeapUsageParams;
+    let _: bool = tab
+        .eval("new Promise(r => setTimeout(() => r(true), 300))")
+        .await;
+    let heap = tab
+        .page
+        .execute(GetHeapUsageParams::default())
+        .await
+        .expect("heap usage");
+    let dom = tab
+        .page
+        .execute(GetDomCountersParams::default())
+        .await
+        .expect("DOM counters");
+    Footprint {
+        js_heap: heap.used_size,
+        backing_stores: heap.backing_storage_size,
+        nodes: dom.nodes,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fifty_instances_all_work_and_their_memory_is_measured() {
+    let session = Session::open(dist_site(), "/hosts/plain.html").await;
+    let tab = &session.tab;
+    tab.wait_until_settled("#first").await;
+    let one = footprint(tab).await;
+    let _: bool = tab
+        .eval(
+            "(() => { for (let i = 0; i < 50; i++) { const el = document.createElement('breach-check'); \
+             el.id = 'w' + i; el.setAttribute('lang', i % 2 ? 'en' : 'fr'); document.body.append(el); } \
+             return true })()",
+        )
+        .await;
+    for i in [0, 17, 49] {
+        tab.wait_for_widget(&format!("#w{i}")).await;
+    }
+    let mounted: u32 = tab
+        .eval(
+            "[...document.querySelectorAll('breach-check')].filter(e => \
+             e.shadowRoot?.querySelector('[data-testid=password-meter]')).length",
+        )
+        .await;
+    assert_eq!(mounted, 51, "every instance mounts");
+    // Each one rates on its own.
+    tab.type_into("#w49", "password", "Viamedis!").await;
+    tab.wait_for(&format!(
+        "{}.hasAttribute('data-score')",
+        Tab::hook("#w49", "password-meter")
+    ))
+    .await;
+    let others: u32 = tab
+        .eval("[...document.querySelectorAll('breach-check')].filter(e => \
+               e.shadowRoot.querySelector('[data-testid=password-meter]').hasAttribute('data-score')).length")
+        .await;
+    assert_eq!(others, 1, "typing in one instance rated others");
+
+    let after = footprint(tab).await;
+    let extra = |f: fn(&Footprint) -> f64| (f(&after) - f(&one)) / 50.0;
+    let per_heap = extra(|f| f.js_heap);
+    let per_store = extra(|f| f.backing_stores);
+    println!(
+        "memory for 50 more instances: JS heap {:.2} -> {:.2} MB, array/wasm backing stores {:.2} -> {:.2} MB, \
+         DOM nodes {} -> {}; about {:.0} KB of heap and {:.0} KB of backing store per instance",
+        one.js_heap / 1e6,
+        after.js_heap / 1e6,
+        one.backing_stores / 1e6,
+        after.backing_stores / 1e6,
+        one.nodes,
+        after.nodes,
+        per_heap / 1e3,
+        per_store / 1e3,
+    );
+    assert!(
+        per_heap + per_store < 512_000.0,
+        "each instance costs more than 512 KB: {after:?} vs {one:?}"
+    );
+    session.assert_only_bundle_requests("/hosts/plain.html", "/");
+    session.close().await;
+}
