@@ -33,3 +33,7 @@ pub mod text;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+
+/// Benchmark-only exports (`make bench`); never part of the shipped bundle.
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
