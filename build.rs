@@ -1,1 +1,40 @@
-fn main() {}
+//! Checks the built-in data pack and embeds it.
+//!
+//! `src/pack/pack.toml` is parsed with the crate's own model (the same files, through
+//! `#[path]`), validated with the crate's own rules, and written to `$OUT_DIR/pack.json`
+//! for `Pack::builtin`. A broken pack stops the build with a message naming the entry.
+
+#[path = "src/date.rs"]
+#[allow(dead_code)]
+mod date;
+#[path = "src/pack/model.rs"]
+#[allow(dead_code)]
+mod model;
+#[path = "src/pack/validate.rs"]
+#[allow(dead_code)]
+mod validate;
+
+use std::{env, fs, path::PathBuf, process};
+
+fn main() {
+    let source = "src/pack/pack.toml";
+    println!("cargo:rerun-if-changed={source}");
+    for file in ["src/date.rs", "src/pack/model.rs", "src/pack/validate.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    let text =
+        fs::read_to_string(source).unwrap_or_else(|error| fail(&format!("{source}: {error}")));
+    let pack: model::Pack =
+        toml::from_str(&text).unwrap_or_else(|error| fail(&format!("{source}: {error}")));
+    if let Err(error) = validate::validate(&pack) {
+        fail(&format!("{source}: {error}"));
+    }
+    let json = serde_json::to_string(&pack).unwrap_or_else(|error| fail(&error.to_string()));
+    let out = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_else(|| fail("OUT_DIR is not set")));
+    fs::write(out.join("pack.json"), json).unwrap_or_else(|error| fail(&error.to_string()));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: the data pack is invalid: {message}");
+    process::exit(1);
+}

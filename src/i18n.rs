@@ -120,11 +120,77 @@ pub enum Msg {
     Advice2fa,
     /// Advice: change the passwords where the NIR is the login.
     AdviceNirLogin,
+    /// Hint under the operator select.
+    OperatorHint,
+    /// Option group: tiers-payant operators.
+    OperatorGroupOperators,
+    /// Option group: care networks.
+    OperatorGroupNetworks,
+    /// Heading of the card-reading help.
+    CardHelpHeading,
+    /// Where the operator is printed.
+    CardHelpWhere,
+    /// Caveat: a recent card shows today's operator.
+    CardCaveatCurrent,
+    /// Caveat: a card may show only the insurer.
+    CardCaveatInsurerOnly,
+    /// Caveat: a care-network logo is not the operator.
+    CardCaveatNetwork,
+    /// Shown in the insurer list when nothing matches.
+    InsurerNoMatch,
+    /// Heading of the per-incident results.
+    IncidentsHeading,
+    /// Label before the breached operator.
+    IncidentOperator,
+    /// Label: intrusion date.
+    IncidentIntrusion,
+    /// Label: discovery date.
+    IncidentDiscovery,
+    /// Label: public disclosure date.
+    IncidentDisclosure,
+    /// Before an approximate date.
+    Approximately,
+    /// Label before a partial scope.
+    ScopeLabel,
+    /// Heading of the exposed fields.
+    ExposedHeading,
+    /// Heading of the safe fields.
+    NotExposedHeading,
+    /// The family-members note.
+    FamilyNote,
+    /// Heading of the next steps.
+    NextStepsHeading,
+    /// The print button.
+    PrintButton,
+    /// Summary of the sources list.
+    SourcesHeading,
+    /// Before the date the facts were reviewed.
+    Reviewed,
+    /// Link to the host's notice page.
+    NoticeLink,
+    /// Before the insurer's own notice in the result.
+    InsurerNotice,
+    /// Accessible title of the timeline.
+    TimelineTitle,
+    /// Timeline label of the contract bar.
+    TimelineContract,
+    /// "from" before a start date.
+    DateFrom,
+    /// "to" before an end date.
+    DateTo,
+    /// "since" before a start date.
+    DateSince,
+    /// "until" before an end date.
+    DateUntil,
+    /// A period still running.
+    DateRunning,
+    /// A period whose start is unknown.
+    DateUnknownStart,
 }
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 39] = [
+    pub const ALL: [Msg; 72] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -164,6 +230,39 @@ impl Msg {
         Msg::AdviceUnique,
         Msg::Advice2fa,
         Msg::AdviceNirLogin,
+        Msg::OperatorHint,
+        Msg::OperatorGroupOperators,
+        Msg::OperatorGroupNetworks,
+        Msg::CardHelpHeading,
+        Msg::CardHelpWhere,
+        Msg::CardCaveatCurrent,
+        Msg::CardCaveatInsurerOnly,
+        Msg::CardCaveatNetwork,
+        Msg::InsurerNoMatch,
+        Msg::IncidentsHeading,
+        Msg::IncidentOperator,
+        Msg::IncidentIntrusion,
+        Msg::IncidentDiscovery,
+        Msg::IncidentDisclosure,
+        Msg::Approximately,
+        Msg::ScopeLabel,
+        Msg::ExposedHeading,
+        Msg::NotExposedHeading,
+        Msg::FamilyNote,
+        Msg::NextStepsHeading,
+        Msg::PrintButton,
+        Msg::SourcesHeading,
+        Msg::Reviewed,
+        Msg::NoticeLink,
+        Msg::InsurerNotice,
+        Msg::TimelineTitle,
+        Msg::TimelineContract,
+        Msg::DateFrom,
+        Msg::DateTo,
+        Msg::DateSince,
+        Msg::DateUntil,
+        Msg::DateRunning,
+        Msg::DateUnknownStart,
     ];
 
     /// The text of this message in `lang`.
@@ -237,6 +336,55 @@ impl Msg {
             Msg::AdviceNirLogin => {
                 "Changez les mots de passe des comptes dont l’identifiant est votre numéro de sécurité sociale (ameli, impots.gouv, CAF, FranceConnect)."
             }
+            Msg::OperatorHint => {
+                "Le nom ou le logo imprimé sur votre carte de tiers payant (carte mutuelle)."
+            }
+            Msg::OperatorGroupOperators => "Opérateurs de tiers payant",
+            Msg::OperatorGroupNetworks => "Réseaux de soins (ce ne sont pas des opérateurs)",
+            Msg::CardHelpHeading => "Où lire l’opérateur sur votre carte ?",
+            Msg::CardHelpWhere => {
+                "Sur votre carte de tiers payant, le nom ou le logo de l’opérateur figure souvent en bas ou au dos, à côté de celui de votre complémentaire. Votre espace adhérent affiche aussi la carte."
+            }
+            Msg::CardCaveatCurrent => {
+                "Une carte émise en 2024 ou après montre l’opérateur d’aujourd’hui, pas celui de janvier 2024 : certaines complémentaires ont changé d’opérateur le 1er janvier 2024."
+            }
+            Msg::CardCaveatInsurerOnly => {
+                "Une carte peut ne porter que le logo de votre complémentaire : l’absence du logo Viamedis ou Almerys ne prouve pas que vous n’étiez pas concerné."
+            }
+            Msg::CardCaveatNetwork => {
+                "Un logo de réseau de soins (Itelis, Santéclair, Kalixia, Carte Blanche, Sévéane) n’est pas celui de l’opérateur de tiers payant."
+            }
+            Msg::InsurerNoMatch => {
+                "Aucune complémentaire de notre liste ne correspond : choisissez plutôt l’opérateur."
+            }
+            Msg::IncidentsHeading => "Incidents examinés",
+            Msg::IncidentOperator => "Opérateur :",
+            Msg::IncidentIntrusion => "Intrusion :",
+            Msg::IncidentDiscovery => "Découverte :",
+            Msg::IncidentDisclosure => "Annonce publique :",
+            Msg::Approximately => "vers le",
+            Msg::ScopeLabel => "Périmètre :",
+            Msg::ExposedHeading => "Données exposées",
+            Msg::NotExposedHeading => "Données non exposées, selon les sources",
+            Msg::FamilyNote => {
+                "Les ayants droit inscrits sur votre carte (conjoint, enfants) sont concernés de la même façon."
+            }
+            Msg::NextStepsHeading => "Que faire maintenant ?",
+            Msg::PrintButton => "Imprimer ma fiche",
+            Msg::SourcesHeading => "Sources de ce résultat",
+            Msg::Reviewed => "Faits vérifiés le",
+            Msg::NoticeLink => "Lire l’avis de votre complémentaire",
+            Msg::InsurerNotice => "Avis publié par votre complémentaire :",
+            Msg::TimelineTitle => {
+                "Frise : votre contrat, les opérateurs de votre complémentaire et les incidents"
+            }
+            Msg::TimelineContract => "Votre contrat",
+            Msg::DateFrom => "du",
+            Msg::DateTo => "au",
+            Msg::DateSince => "depuis le",
+            Msg::DateUntil => "jusqu’au",
+            Msg::DateRunning => "toujours en cours",
+            Msg::DateUnknownStart => "début inconnu",
         }
     }
 
@@ -293,6 +441,51 @@ impl Msg {
             Msg::AdviceNirLogin => {
                 "Change the passwords of accounts whose login is your social security number (ameli, impots.gouv, CAF, FranceConnect)."
             }
+            Msg::OperatorHint => "The name or logo printed on your tiers-payant card.",
+            Msg::OperatorGroupOperators => "Tiers-payant operators",
+            Msg::OperatorGroupNetworks => "Care networks (not operators)",
+            Msg::CardHelpHeading => "Where to read the operator on your card?",
+            Msg::CardHelpWhere => {
+                "On your tiers-payant card, the operator's name or logo is often at the bottom or on the back, next to your insurer's. Your member area shows the card too."
+            }
+            Msg::CardCaveatCurrent => {
+                "A card issued in 2024 or later shows today's operator, not the January 2024 one: some insurers changed operator on 1 January 2024."
+            }
+            Msg::CardCaveatInsurerOnly => {
+                "A card may carry only your insurer's logo: no Viamedis or Almerys logo does not prove you were not concerned."
+            }
+            Msg::CardCaveatNetwork => {
+                "A care-network logo (Itelis, Santéclair, Kalixia, Carte Blanche, Sévéane) is not the tiers-payant operator's."
+            }
+            Msg::InsurerNoMatch => "No insurer in our list matches: pick the operator instead.",
+            Msg::IncidentsHeading => "Incidents considered",
+            Msg::IncidentOperator => "Operator:",
+            Msg::IncidentIntrusion => "Intrusion:",
+            Msg::IncidentDiscovery => "Discovered:",
+            Msg::IncidentDisclosure => "Made public:",
+            Msg::Approximately => "around",
+            Msg::ScopeLabel => "Scope:",
+            Msg::ExposedHeading => "Exposed data",
+            Msg::NotExposedHeading => "Data not exposed, according to the sources",
+            Msg::FamilyNote => {
+                "Family members on your card (partner, children) are concerned in the same way."
+            }
+            Msg::NextStepsHeading => "What to do now?",
+            Msg::PrintButton => "Print my sheet",
+            Msg::SourcesHeading => "Sources behind this result",
+            Msg::Reviewed => "Facts reviewed on",
+            Msg::NoticeLink => "Read your insurer's notice",
+            Msg::InsurerNotice => "Your insurer's own notice:",
+            Msg::TimelineTitle => {
+                "Timeline: your contract, your insurer's operators and the incidents"
+            }
+            Msg::TimelineContract => "Your contract",
+            Msg::DateFrom => "from",
+            Msg::DateTo => "to",
+            Msg::DateSince => "since",
+            Msg::DateUntil => "until",
+            Msg::DateRunning => "still running",
+            Msg::DateUnknownStart => "start unknown",
         }
     }
 }

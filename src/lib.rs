@@ -12,7 +12,9 @@
 //! - [`pack`]: the data pack (incidents, operators, insurers, sources), validated once.
 //! - [`exposure`]: `assess(input, today)`, a verdict with typed reasons.
 //! - [`password`]: a zxcvbn-style strength estimator that knows French and the leak.
+//! - [`explain`]: the engine's codes in plain French and English.
 //! - [`i18n`]: typed messages, one exhaustive `match` per language.
+//! - [`date`]: calendar dates without a clock.
 //! - [`text`]: folding for accent- and case-insensitive search.
 //! - `ui` (browser only): Yew components that render state and forward events.
 //! - `embed` (browser only): the `<breach-check>` custom element's Rust side: attributes,
@@ -23,6 +25,8 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod date;
+pub mod explain;
 pub mod exposure;
 pub mod i18n;
 pub mod pack;

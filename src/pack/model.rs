@@ -1,0 +1,360 @@
+//! The typed model of the data pack: what `pack.toml` (and a host's JSON overlay) may say.
+//!
+//! This file is also compiled by `build.rs` (through `#[path]`) so the built-in pack is
+//! parsed and validated with the very same types before the crate builds. It must therefore
+//! only depend on `serde` and on `crate::date`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
+/// The whole pack: sources, incidents, operators and insurers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// When the facts were last reviewed (shown to visitors beside the sources).
+    pub reviewed: Option<Date>,
+    /// Every document a fact rests on.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The breaches the widget knows.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    /// Tiers-payant operators and care networks.
+    #[serde(default)]
+    pub operators: Vec<Operator>,
+    /// Complementary health insurers (and brokers members know them by).
+    #[serde(default)]
+    pub insurers: Vec<Insurer>,
+}
+
+/// How far a source can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Grade {
+    /// Primary: the operator, the CNIL, or an insurer about its own members.
+    A,
+    /// Mainstream or trade press.
+    B,
+    /// Aggregators, SEO pages, blogs: a hint only.
+    C,
+}
+
+/// One document, cited by id from the facts that rest on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Kebab-case id, unique in the pack.
+    pub id: String,
+    /// Where it can be read.
+    pub url: String,
+    /// Who published it.
+    pub publisher: String,
+    /// Its title or a short description, in French as published.
+    pub title: String,
+    /// When it was published or last updated, when known.
+    pub date: Option<Date>,
+    /// How far it can be trusted.
+    pub grade: Grade,
+}
+
+/// The personal-data fields of the public contract (`data-field` values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    /// Family name.
+    LastName,
+    /// Given name.
+    FirstName,
+    /// Sex (also readable from the first digit of the NIR).
+    Sex,
+    /// Date of birth.
+    BirthDate,
+    /// Birth rank, which tells twins apart.
+    BirthRank,
+    /// Social security number (NIR).
+    Nir,
+    /// Name of the health insurer.
+    InsurerName,
+    /// Member number at the insurer.
+    MemberNumber,
+    /// Contract number at the insurer.
+    ContractNumber,
+    /// The operator's own internal reference for the beneficiary.
+    OperatorReference,
+    /// The guarantees (cover levels) of the contract.
+    Guarantees,
+    /// Bank details.
+    Bank,
+    /// Medical data.
+    Medical,
+    /// Reimbursement details.
+    Reimbursements,
+    /// Postal address.
+    PostalAddress,
+    /// Phone number.
+    Phone,
+    /// E-mail address.
+    Email,
+    /// Account passwords.
+    Password,
+}
+
+impl Field {
+    /// Every field, in the contract's order.
+    pub const ALL: [Field; 18] = [
+        Field::LastName,
+        Field::FirstName,
+        Field::Sex,
+        Field::BirthDate,
+        Field::BirthRank,
+        Field::Nir,
+        Field::InsurerName,
+        Field::MemberNumber,
+        Field::ContractNumber,
+        Field::OperatorReference,
+        Field::Guarantees,
+        Field::Bank,
+        Field::Medical,
+        Field::Reimbursements,
+        Field::PostalAddress,
+        Field::Phone,
+        Field::Email,
+        Field::Password,
+    ];
+
+    /// The contract's id (`data-field`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::LastName => "last-name",
+            Field::FirstName => "first-name",
+            Field::Sex => "sex",
+            Field::BirthDate => "birth-date",
+            Field::BirthRank => "birth-rank",
+            Field::Nir => "nir",
+            Field::InsurerName => "insurer-name",
+            Field::MemberNumber => "member-number",
+            Field::ContractNumber => "contract-number",
+            Field::OperatorReference => "operator-reference",
+            Field::Guarantees => "guarantees",
+            Field::Bank => "bank",
+            Field::Medical => "medical",
+            Field::Reimbursements => "reimbursements",
+            Field::PostalAddress => "postal-address",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::Password => "password",
+        }
+    }
+}
+
+/// How sure the sources are that a field leaked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Certainty {
+    /// Stated by the operator or the insurers.
+    Confirmed,
+    /// Only some sources list it, or only some people were affected.
+    Possible,
+}
+
+impl Certainty {
+    /// The contract's id (`data-certainty`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Certainty::Confirmed => "confirmed",
+            Certainty::Possible => "possible",
+        }
+    }
+}
+
+/// A short text in both interface languages, written by us from the sources.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// French.
+    pub fr: String,
+    /// English.
+    pub en: String,
+}
+
+/// A dated milestone of an incident.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// The date (the earliest plausible one when `approximate`).
+    pub date: Date,
+    /// True when the sources give only a rough date ("fin janvier").
+    #[serde(default)]
+    pub approximate: bool,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A field the sources say leaked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExposedField {
+    /// Which field.
+    pub field: Field,
+    /// How sure.
+    pub certainty: Certainty,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A field the sources say did not leak.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafeField {
+    /// Which field.
+    pub field: Field,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A remark about who is concerned by an incident.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeNote {
+    /// What kind of remark, so the engine can act on it.
+    pub kind: ScopeNoteKind,
+    /// The remark.
+    pub text: Text,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// Kinds of [`ScopeNote`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeNoteKind {
+    /// Family members on the card (ayants droit) are concerned too.
+    FamilyMembers,
+    /// Former members can be concerned.
+    FormerMembers,
+    /// Anything else worth knowing.
+    Other,
+}
+
+/// A breach.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    /// Kebab-case id (`viamedis-2024`).
+    pub id: String,
+    /// The operator or network whose systems were breached.
+    pub operator: String,
+    /// A short title.
+    pub title: Text,
+    /// The first day the data may have been taken.
+    pub intrusion: Milestone,
+    /// When the breach was detected or the operator told its clients.
+    pub discovery: Milestone,
+    /// When it was made public.
+    pub disclosure: Milestone,
+    /// The data taken was what the operator held at some point between `intrusion` and
+    /// `discovery`: a contract that began after `discovery` cannot be in it.
+    pub what: Text,
+    /// Fields the sources say leaked.
+    pub exposed: Vec<ExposedField>,
+    /// Fields the sources say did not leak.
+    pub not_exposed: Vec<SafeField>,
+    /// Who is concerned: family members, former members, caveats.
+    #[serde(default)]
+    pub notes: Vec<ScopeNote>,
+    /// Set when only some of the operator's beneficiaries were in the stolen data (Itelis:
+    /// people with optical claims in given years), so holding its card proves little.
+    pub some_members_only: Option<Text>,
+    /// Sources about the incident as a whole.
+    pub sources: Vec<String>,
+}
+
+/// What an operator or network is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OperatorKind {
+    /// A tiers-payant operator (OTP): it holds the beneficiaries' rights data.
+    TiersPayant,
+    /// A care network (réseau de soins): it negotiates with opticians, dentists, audiologists.
+    CareNetwork,
+}
+
+/// A tiers-payant operator or a care network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operator {
+    /// Kebab-case id (`viamedis`).
+    pub id: String,
+    /// The name as printed.
+    pub name: String,
+    /// Operator or network.
+    pub kind: OperatorKind,
+    /// Other spellings and brands, for search.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// How it shows on a card.
+    pub card_hint: Text,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// Which of an insurer's members an operator period concerns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// True when only some contracts or care types used the operator.
+    pub partial: bool,
+    /// Which ones, in words.
+    pub text: Option<Text>,
+}
+
+/// A span of time in which an insurer used an operator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorPeriod {
+    /// The operator or network id.
+    pub operator: String,
+    /// First day, when known (unknown means "since before anything we know").
+    pub from: Option<Date>,
+    /// Last day, when known (unknown means "still, as far as we know").
+    pub to: Option<Date>,
+    /// All members, or only some contracts or care types.
+    pub scope: Option<Scope>,
+    /// The insurer says members under contract from this day on were in the operator's
+    /// data (Mutami: 2016). Only set when a source says so.
+    pub members_since: Option<Date>,
+    /// The insurer says members up to this day are concerned (Alan: 26 January 2024), so
+    /// a contract beginning later is not.
+    pub members_until: Option<Date>,
+    /// The insurer says former members are concerned too.
+    #[serde(default)]
+    pub former_members: bool,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+impl OperatorPeriod {
+    /// True when only some contracts or care types used the operator.
+    pub fn is_partial(&self) -> bool {
+        self.scope.as_ref().is_some_and(|scope| scope.partial)
+    }
+}
+
+/// A complementary health insurer, or a broker members know it by.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Insurer {
+    /// Kebab-case id (`la-mutuelle-generale`).
+    pub id: String,
+    /// The name as members know it.
+    pub name: String,
+    /// Other names, former brands, acronyms, for search.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Which operators it used, and when.
+    pub periods: Vec<OperatorPeriod>,
+    /// Anything a member should know (a group's notice covering it, say).
+    pub note: Option<Text>,
+    /// The source id of its own notice about the incidents, when it published one.
+    pub notice: Option<String>,
+}
