@@ -14,12 +14,16 @@
 
 use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, ShadowRoot};
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
+use crate::date::Date;
+use crate::exposure::Verdict;
 use crate::i18n::Lang;
+use crate::pack::Pack;
 use crate::ui::app::{App, AppProps};
 use crate::ui::dictionaries::DictionaryState;
 
@@ -31,6 +35,8 @@ thread_local! {
     /// shadow roots costs one parse.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Attribute values already reported, so that the console hears about each one once.
+    /// The page's pack and the overlay text it was built from, shared by every widget.
+    static PACKS: RefCell<Option<(Option<String>, Rc<Pack>)>> = const { RefCell::new(None) };
     static WARNED: RefCell<HashSet<(String, String)>> = RefCell::new(HashSet::new());
 }
 
@@ -202,6 +208,8 @@ pub struct Widget {
     host: Element,
     shadow: ShadowRoot,
     config: Config,
+    pack: Rc<Pack>,
+    on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
     app: Option<AppHandle<App>>,
 }
 
@@ -224,11 +232,15 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
     shadow.append_child(&root)?;
 
     let config = Config::from_element(&host);
+    let pack = host_pack(&document);
+    let on_verdict = verdict_events(&host);
     let app = yew::Renderer::<App>::with_root_and_props(
         root,
         AppProps {
             config: config.clone(),
-            reference_year: current_year(),
+            today: today(),
+            pack: Rc::clone(&pack),
+            on_verdict: on_verdict.clone(),
         },
     )
     .render();
@@ -239,6 +251,8 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
         host,
         shadow,
         config,
+        pack,
+        on_verdict,
         app: Some(app),
     })
 }
@@ -258,9 +272,66 @@ pub(crate) fn emit(host: &Element, name: &str, detail: &JsValue) {
     }
 }
 
-/// This year, from the browser's clock: the core reads none, so it comes in from here.
-fn current_year() -> i32 {
-    js_sys::Date::new_0().get_full_year() as i32
+/// Today in the visitor's time zone, from the browser's clock: the core reads none, so it
+/// comes in from here.
+fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    Date::new(year as u16, month as u8, day as u8)
+        .or_else(|_| Date::new(2026, 1, 1))
+        .expect("a fixed valid date")
+}
+
+/// The pack for widgets on this page: the built-in one, extended by the host's
+/// `<script type="application/json" data-breach-check-pack>` when there is one. An invalid
+/// overlay is reported once on the console and the built-in pack is kept.
+fn host_pack(document: &web_sys::Document) -> Rc<Pack> {
+    let overlay = document
+        .query_selector("script[type=\"application/json\"][data-breach-check-pack]")
+        .ok()
+        .flatten()
+        .and_then(|script| script.text_content())
+        .filter(|text| !text.trim().is_empty());
+    PACKS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((text, pack)) = cache.as_ref()
+            && *text == overlay
+        {
+            return Rc::clone(pack);
+        }
+        let pack = match &overlay {
+            None => Pack::builtin().clone(),
+            Some(text) => Pack::builtin().with_overlay(text).unwrap_or_else(|error| {
+                web_sys::console::error_1(&JsValue::from_str(&format!(
+                    "<breach-check>: the host page's data pack was ignored: {error}"
+                )));
+                Pack::builtin().clone()
+            }),
+        };
+        let pack = Rc::new(pack);
+        *cache = Some((overlay, Rc::clone(&pack)));
+        pack
+    })
+}
+
+/// The callback the UI calls when its verdict changes: with `emit-events`, it becomes a
+/// `breach-check:verdict` event whose detail holds only the verdict code and incident ids.
+fn verdict_events(host: &Element) -> Callback<Option<(Verdict, Vec<String>)>> {
+    let host = host.clone();
+    Callback::from(move |summary: Option<(Verdict, Vec<String>)>| {
+        let Some((verdict, ids)) = summary else {
+            return;
+        };
+        if host.get_attribute("emit-events").is_none() {
+            return;
+        }
+        let detail = js_sys::Object::new();
+        let incidents: js_sys::Array = ids.iter().map(|id| JsValue::from_str(id)).collect();
+        let verdict = JsValue::from_str(verdict.id());
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("verdict"), &verdict);
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("incidents"), &incidents);
+        emit(&host, "verdict", &detail);
+    })
 }
 
 /// Hands the bundle's dictionary file to every widget on the page. The loader calls it once,
@@ -295,7 +366,9 @@ impl Widget {
             if let Some(app) = self.app.as_mut() {
                 app.update(AppProps {
                     config,
-                    reference_year: current_year(),
+                    today: today(),
+                    pack: Rc::clone(&self.pack),
+                    on_verdict: self.on_verdict.clone(),
                 });
             }
         }

@@ -4,8 +4,11 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
+use crate::date::Date;
 use crate::embed::Config;
+use crate::exposure::Verdict;
 use crate::i18n::Msg;
+use crate::pack::Pack;
 use crate::ui::dictionaries::use_dictionaries;
 use crate::ui::exposure::section::ExposureSection;
 use crate::ui::password::section::PasswordSection;
@@ -15,8 +18,12 @@ use crate::ui::password::section::PasswordSection;
 pub struct AppProps {
     /// The parsed attributes of the host element.
     pub config: Config,
-    /// This year, read once by the embed (the core reads no clock).
-    pub reference_year: i32,
+    /// Today, from the browser's clock (the core reads none).
+    pub today: Date,
+    /// The data pack: built-in, or with the host page's overlay.
+    pub pack: Rc<Pack>,
+    /// Told the verdict summary whenever it changes (the embed turns it into an event).
+    pub on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
 }
 
 /// The widget: the sections the host asked for, in the host's language and theme.
@@ -25,16 +32,24 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
     let dictionaries = use_dictionaries();
-    let context_words = use_memo((), |_| Vec::<String>::new());
+    // Insurer and operator names are the first words a fraudster holding the leak would try.
+    let context_words = use_memo(Rc::clone(&props.pack), |pack| {
+        pack.context_words()
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<String>>()
+    });
     html! {
         <div class={classes!("bc", config.theme.class())} lang={lang.as_str()}
             data-dictionaries={dictionaries.as_str()}>
             if config.sections.exposure {
-                <ExposureSection {lang} />
+                <ExposureSection {lang} pack={Rc::clone(&props.pack)} today={props.today}
+                    preset_insurer={config.insurer.clone()} preset_operator={config.operator.clone()}
+                    notice_href={config.notice_href.clone()} on_verdict={props.on_verdict.clone()} />
             }
             if config.sections.password {
                 <PasswordSection {lang} {dictionaries} context_words={Rc::clone(&context_words)}
-                    reference_year={props.reference_year} />
+                    reference_year={i32::from(props.today.year())} />
             }
             <p class="bc-footer">{ Msg::PrivacyFooter.text(lang) }</p>
         </div>

@@ -1,0 +1,129 @@
+//! The timeline: the visitor's contract, the operators' periods and the incidents on one
+//! axis, as an inline SVG (no style attribute: classes only, for strict CSPs) with a text
+//! equivalent beside it for screen readers and for anyone who prefers words.
+
+use yew::prelude::*;
+
+/// What a bar stands for; the stylesheet colours bars by kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarKind {
+    /// The visitor's contract.
+    Contract,
+    /// A period in which an operator held the insurer's data, and was breached.
+    BreachedOperator,
+    /// A period with an operator that had no incident.
+    Operator,
+}
+
+impl BarKind {
+    fn class(self) -> &'static str {
+        match self {
+            BarKind::Contract => "bc-bar-contract",
+            BarKind::BreachedOperator => "bc-bar-breached",
+            BarKind::Operator => "bc-bar-operator",
+        }
+    }
+}
+
+/// One horizontal bar. Days are counted from 1970-01-01; `None` runs to the axis's edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// What the bar is, in words (also its text equivalent).
+    pub label: String,
+    /// First day, or open towards the past.
+    pub from: Option<i32>,
+    /// Last day, or still running.
+    pub to: Option<i32>,
+    /// How it is drawn.
+    pub kind: BarKind,
+}
+
+/// One vertical marker: an incident date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// Short label drawn at the top.
+    pub label: String,
+    /// The day it marks.
+    pub day: i32,
+}
+
+/// Properties of [`Timeline`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct TimelineProps {
+    /// Accessible title of the figure.
+    pub title: AttrValue,
+    /// First and last day of the axis.
+    pub axis: (i32, i32),
+    /// Year ticks: (day, label).
+    pub ticks: Vec<(i32, String)>,
+    /// The bars, top to bottom.
+    pub bars: Vec<Bar>,
+    /// The incident markers.
+    pub markers: Vec<Marker>,
+    /// The text equivalent, one line per bar and marker.
+    pub description: Vec<String>,
+}
+
+const WIDTH: f64 = 640.0;
+const LABEL: f64 = 0.0;
+const ROW: f64 = 34.0;
+/// Height of one marker label line; labels are stacked so close incidents stay readable.
+const MARKER_LINE: f64 = 14.0;
+
+/// The figure and its text equivalent.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let (start, end) = props.axis;
+    let span = f64::from((end - start).max(1));
+    let x = |day: i32| LABEL + (f64::from(day.clamp(start, end) - start) / span) * (WIDTH - LABEL);
+    let top = 8.0 + MARKER_LINE * props.markers.len() as f64;
+    let height = top + ROW * props.bars.len() as f64 + 24.0;
+    let view_box = format!("0 0 {WIDTH} {height}");
+    html! {
+        <figure class="bc-timeline">
+            <svg viewBox={view_box} role="img" aria-labelledby="bc-timeline-title"
+                focusable="false" class="bc-timeline-svg">
+                <title id="bc-timeline-title">{ props.title.clone() }</title>
+                { for props.ticks.iter().map(|(day, label)| {
+                    let tx = x(*day);
+                    html! {
+                        <g class="bc-tick">
+                            <line x1={tx.to_string()} x2={tx.to_string()} y1={(top - 6.0).to_string()}
+                                y2={(height - 18.0).to_string()} />
+                            <text x={(tx + 3.0).to_string()} y={(height - 4.0).to_string()}>{ label }</text>
+                        </g>
+                    }
+                }) }
+                { for props.bars.iter().enumerate().map(|(i, bar)| {
+                    let x1 = bar.from.map_or(0.0, x);
+                    let x2 = bar.to.map_or(WIDTH, x).max(x1 + 3.0);
+                    let y = top + ROW * i as f64;
+                    html! {
+                        <g class={classes!("bc-bar", bar.kind.class())}>
+                            <rect x={x1.to_string()} y={y.to_string()} width={(x2 - x1).to_string()}
+                                height={(ROW - 14.0).to_string()} rx="4" />
+                            <text x={(x1 + 6.0).clamp(4.0, WIDTH - 200.0).to_string()}
+                                y={(y + ROW - 2.0).to_string()} class="bc-bar-label">{ &bar.label }</text>
+                        </g>
+                    }
+                }) }
+                { for props.markers.iter().enumerate().map(|(i, marker)| {
+                    let mx = x(marker.day);
+                    let label_y = 4.0 + MARKER_LINE * (i as f64 + 1.0);
+                    html! {
+                        <g class="bc-marker">
+                            <line x1={mx.to_string()} x2={mx.to_string()} y1={(label_y + 2.0).to_string()}
+                                y2={(height - 18.0).to_string()} />
+                            <text x={(mx - 4.0).to_string()} y={label_y.to_string()} text-anchor="end">{ &marker.label }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption>
+                <ul class="bc-timeline-text">
+                    { for props.description.iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            </figcaption>
+        </figure>
+    }
+}
