@@ -186,11 +186,13 @@ pub enum Msg {
     DateRunning,
     /// A period whose start is unknown.
     DateUnknownStart,
+    /// Before the inputs the result is for.
+    ResultFor,
 }
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 72] = [
+    pub const ALL: [Msg; 73] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -263,6 +265,7 @@ impl Msg {
         Msg::DateUntil,
         Msg::DateRunning,
         Msg::DateUnknownStart,
+        Msg::ResultFor,
     ];
 
     /// The text of this message in `lang`.
@@ -385,6 +388,7 @@ impl Msg {
             Msg::DateUntil => "jusqu’au",
             Msg::DateRunning => "toujours en cours",
             Msg::DateUnknownStart => "début inconnu",
+            Msg::ResultFor => "Résultat pour :",
         }
     }
 
@@ -486,6 +490,7 @@ impl Msg {
             Msg::DateUntil => "until",
             Msg::DateRunning => "still running",
             Msg::DateUnknownStart => "start unknown",
+            Msg::ResultFor => "Result for:",
         }
     }
 }

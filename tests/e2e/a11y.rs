@@ -3,6 +3,7 @@
 //! `target/screenshots/` to be looked at.
 
 use crate::browser::Tab;
+use crate::exposure::set_value;
 use crate::harness::{Session, dist};
 use crate::server::Site;
 
@@ -40,6 +41,49 @@ async fn assert_accessible(lang: &str, theme: &str) {
         "{lang}/{theme}, weak password: {violations:#?}"
     );
     tab.screenshot(&format!("password-weak-{lang}-{theme}"))
+        .await;
+
+    // A verdict with fields, incidents, timeline and sources on screen.
+    set_value(tab, "#w", "operator", "viamedis").await;
+    set_value(tab, "#w", "contract-start", "2018-04-01").await;
+    tab.wait_for(&format!(
+        "{}?.dataset.verdict === 'exposed'",
+        Tab::hook("#w", "verdict")
+    ))
+    .await;
+    let _: bool = tab
+        .eval("document.querySelector('#w').shadowRoot.querySelector('details').open = true")
+        .await;
+    let violations = tab.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "{lang}/{theme}, exposed verdict: {violations:#?}"
+    );
+    // "I don't know": the card help and an uncertain verdict; and a date error.
+    set_value(tab, "#w", "operator", "unknown").await;
+    set_value(tab, "#w", "contract-end", "2017-01-01").await;
+    tab.wait_for(&format!(
+        "{}?.dataset.error === 'end-before-start'",
+        Tab::hook("#w", "input-error")
+    ))
+    .await;
+    let violations = tab.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "{lang}/{theme}, card help and date error: {violations:#?}"
+    );
+    set_value(tab, "#w", "contract-end", "").await;
+    tab.wait_for(&format!(
+        "{}?.dataset.verdict === 'uncertain'",
+        Tab::hook("#w", "verdict")
+    ))
+    .await;
+    let violations = tab.axe_violations().await;
+    assert!(
+        violations.is_empty(),
+        "{lang}/{theme}, uncertain verdict: {violations:#?}"
+    );
+    tab.screenshot(&format!("exposure-uncertain-{lang}-{theme}"))
         .await;
     session.close().await;
 }

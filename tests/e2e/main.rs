@@ -9,6 +9,7 @@
 mod a11y;
 mod browser;
 mod embed;
+mod exposure;
 mod glue_audit;
 mod harness;
 mod password;

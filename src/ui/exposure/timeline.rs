@@ -102,7 +102,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         <g class={classes!("bc-bar", bar.kind.class())}>
                             <rect x={x1.to_string()} y={y.to_string()} width={(x2 - x1).to_string()}
                                 height={(ROW - 14.0).to_string()} rx="4" />
-                            <text x={(x1 + 6.0).clamp(4.0, WIDTH - 200.0).to_string()}
+                            <text x="4"
                                 y={(y + ROW - 2.0).to_string()} class="bc-bar-label">{ &bar.label }</text>
                         </g>
                     }

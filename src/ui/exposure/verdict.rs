@@ -144,6 +144,12 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
                 <h3>{ verdict.headline(lang) }</h3>
             </div>
             <p>{ verdict.summary(lang) }</p>
+            <p class="bc-result-for">
+                <strong>{ Msg::ResultFor.text(lang) }</strong>{ " " }
+                { insurer.map(|i| format!("{}, ", i.name)) }
+                { Msg::TimelineContract.text(lang).to_lowercase() }{ " " }
+                { span_words(props.start, props.end, lang) }
+            </p>
             if let Some(note) = insurer.and_then(|i| i.note.as_ref()) {
                 <p class="bc-note">{ text(note) }</p>
             }
@@ -159,7 +165,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
                         <li data-testid="exposed-field" data-field={field.id()}
                             data-certainty={certainty.id()}>
                             <strong>{ field.label(lang) }</strong>
-                            { " (" }{ certainty.label(lang) }{ ") : " }
+                            { " (" }{ certainty.label(lang) }{ ")" }{ colon(lang) }
                             { field.risk(lang) }
                         </li>
                     }) }
@@ -241,24 +247,12 @@ fn timeline(props: &VerdictViewProps) -> Html {
         .max(day_of(1990));
     let axis_end = day(props.today).max(axis_start + 365);
 
-    let span_text = |from: Option<Date>, to: Option<Date>| -> String {
-        let from = from.map_or_else(
-            || Msg::DateUnknownStart.text(lang).to_owned(),
-            |d| format!("{} {}", Msg::DateFrom.text(lang), format_date(d, lang)),
-        );
-        let to = to.map_or_else(
-            || Msg::DateRunning.text(lang).to_owned(),
-            |d| format!("{} {}", Msg::DateTo.text(lang), format_date(d, lang)),
-        );
-        format!("{from}, {to}")
-    };
-
     let mut bars = Vec::new();
     let mut description = Vec::new();
     let contract_label = Msg::TimelineContract.text(lang).to_owned();
     description.push(format!(
         "{contract_label} : {}",
-        span_text(props.start, props.end)
+        span_words(props.start, props.end, lang)
     ));
     bars.push(Bar {
         label: contract_label,
@@ -288,7 +282,7 @@ fn timeline(props: &VerdictViewProps) -> Html {
                     format_date(to, lang)
                 ),
             };
-            let label = format!("{} : {name}{words}", insurer.name);
+            let label = format!("{}{}{name}{words}", insurer.name, colon(lang));
             description.push(label.clone());
             bars.push(Bar {
                 label,
@@ -336,6 +330,27 @@ fn timeline(props: &VerdictViewProps) -> Html {
         <Timeline title={Msg::TimelineTitle.text(lang)} axis={(axis_start, axis_end)}
             {ticks} {bars} {markers} {description} />
     }
+}
+
+/// The colon as each language writes it (French puts a space before it).
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " : ",
+        Lang::En => ": ",
+    }
+}
+
+/// "du 01/03/2015, toujours en cours": a period in words.
+fn span_words(from: Option<Date>, to: Option<Date>, lang: Lang) -> String {
+    let from = from.map_or_else(
+        || Msg::DateUnknownStart.text(lang).to_owned(),
+        |d| format!("{} {}", Msg::DateFrom.text(lang), format_date(d, lang)),
+    );
+    let to = to.map_or_else(
+        || Msg::DateRunning.text(lang).to_owned(),
+        |d| format!("{} {}", Msg::DateTo.text(lang), format_date(d, lang)),
+    );
+    format!("{from}, {to}")
 }
 
 fn day_of(year: u16) -> i32 {

@@ -117,7 +117,7 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     };
 
     html! {
-        <section class="bc-section" aria-labelledby="bc-password-heading">
+        <section class="bc-section bc-password" aria-labelledby="bc-password-heading">
             <h2 id="bc-password-heading">{ Msg::PasswordHeading.text(lang) }</h2>
             <p class="bc-intro">{ Msg::PasswordLocalNotice.text(lang) }</p>
             <div class="bc-field">

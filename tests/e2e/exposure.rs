@@ -1,0 +1,279 @@
+//! The exposure check as a visitor uses it, through the contract's hooks only: pick or
+//! preselect an insurer, an operator, dates; read the live verdict, fields and errors.
+
+use chromiumoxide::cdp::browser_protocol::input::{DispatchKeyEventParams, DispatchKeyEventType};
+
+use crate::browser::Tab;
+use crate::harness::{Session, dist};
+use crate::server::Site;
+
+fn page(body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">\
+         <title>exposure</title><script src=\"/bc/breach-check.js\" defer></script></head>\
+         <body><main><h1>Exposure</h1>{body}</main></body></html>"
+    )
+}
+
+async fn open(body: &str) -> Session {
+    let site = Site::new()
+        .mount("/bc/", dist())
+        .page("/x.html", page(body), &[]);
+    let session = Session::open(site, "/x.html").await;
+    session.tab.wait_until_settled("#w").await;
+    session
+}
+
+/// Sets a form control's value as a script can, and lets the widget hear it.
+pub async fn set_value(tab: &Tab, host: &str, testid: &str, value: &str) {
+    let _: bool = tab
+        .eval(&format!(
+            "(() => {{ const el = {}; el.value = {value:?}; \
+             el.dispatchEvent(new Event('input', {{bubbles: true}})); \
+             el.dispatchEvent(new Event('change', {{bubbles: true}})); return true; }})()",
+            Tab::hook(host, testid)
+        ))
+        .await;
+}
+
+/// The `data-verdict` of the verdict hook, once it has the expected value.
+async fn expect_verdict(tab: &Tab, host: &str, verdict: &str) {
+    tab.wait_for(&format!(
+        "{}?.dataset.verdict === {verdict:?}",
+        Tab::hook(host, "verdict")
+    ))
+    .await;
+}
+
+/// `attribute` of every element with `data-testid=testid` in `host`'s shadow root.
+async fn all(tab: &Tab, host: &str, testid: &str, attribute: &str) -> Vec<String> {
+    tab.eval(&format!(
+        "[...document.querySelector({host:?}).shadowRoot.querySelectorAll('[data-testid=\"{testid}\"]')]\
+         .map(e => e.getAttribute({attribute:?}))"
+    ))
+    .await
+}
+
+async fn press(tab: &Tab, key: &str, code: i64) {
+    for kind in [
+        DispatchKeyEventType::RawKeyDown,
+        DispatchKeyEventType::KeyUp,
+    ] {
+        let event = DispatchKeyEventParams::builder()
+            .r#type(kind)
+            .key(key)
+            .code(key)
+            .windows_virtual_key_code(code)
+            .build()
+            .expect("key event");
+        tab.page.execute(event).await.expect("dispatch key");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields() {
+    let session = open(r#"<breach-check id="w" insurer="mutami"></breach-check>"#).await;
+    let tab = &session.tab;
+    // On the insurer's own site the visitor does not pick: the field already says Mutami.
+    let picked: String = tab
+        .eval(&format!("{}.dataset.insurerId", Tab::hook("#w", "insurer")))
+        .await;
+    assert_eq!(picked, "mutami");
+    // No dates yet: uncertain, asking for them.
+    expect_verdict(tab, "#w", "uncertain").await;
+
+    set_value(tab, "#w", "contract-start", "2015-03-01").await;
+    expect_verdict(tab, "#w", "exposed").await;
+    let incidents = all(tab, "#w", "incident", "data-incident").await;
+    assert_eq!(incidents, ["viamedis-2024"]);
+    let fields = all(tab, "#w", "exposed-field", "data-field").await;
+    for field in [
+        "last-name",
+        "first-name",
+        "birth-date",
+        "nir",
+        "member-number",
+        "guarantees",
+    ] {
+        assert!(
+            fields.contains(&field.to_owned()),
+            "{field} not in {fields:?}"
+        );
+    }
+    assert!(!fields.contains(&"birth-rank".to_owned()));
+    let safe = all(tab, "#w", "not-exposed-field", "data-field").await;
+    assert!(
+        safe.contains(&"bank".to_owned()) && safe.contains(&"email".to_owned()),
+        "{safe:?}"
+    );
+    let certainty = all(tab, "#w", "exposed-field", "data-certainty").await;
+    assert!(
+        certainty
+            .iter()
+            .all(|c| c == "confirmed" || c == "possible")
+    );
+
+    // Joining on 1 February 2024 changes the answer, live.
+    set_value(tab, "#w", "contract-start", "2024-02-01").await;
+    expect_verdict(tab, "#w", "not-exposed").await;
+    assert!(
+        all(tab, "#w", "exposed-field", "data-field")
+            .await
+            .is_empty()
+    );
+
+    session.assert_only_bundle_requests("/x.html", "/bc/");
+    session.assert_nothing_stored().await;
+    tab.screenshot("exposure-not-exposed-fr").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard() {
+    let session = open(r#"<breach-check id="w" sections="exposure"></breach-check>"#).await;
+    let tab = &session.tab;
+    tab.type_into("#w", "insurer", "mutuelle generale").await;
+    let listed: Vec<String> = tab
+        .eval(
+            "[...document.querySelector('#w').shadowRoot.querySelectorAll('[role=option]')]\
+             .map(o => o.dataset.value)",
+        )
+        .await;
+    assert_eq!(
+        listed.first().map(String::as_str),
+        Some("la-mutuelle-generale"),
+        "{listed:?}"
+    );
+    press(tab, "ArrowDown", 40).await;
+    let active: String = tab
+        .eval(&format!(
+            "{}.getAttribute('aria-activedescendant')",
+            Tab::hook("#w", "insurer")
+        ))
+        .await;
+    assert!(!active.is_empty());
+    press(tab, "Enter", 13).await;
+    tab.wait_for(&format!(
+        "{}.dataset.insurerId === 'la-mutuelle-generale'",
+        Tab::hook("#w", "insurer")
+    ))
+    .await;
+    set_value(tab, "#w", "contract-start", "2019-01-01").await;
+    expect_verdict(tab, "#w", "exposed").await;
+    let mut incidents = all(tab, "#w", "incident", "data-incident").await;
+    incidents.sort();
+    assert_eq!(
+        incidents,
+        ["almerys-2024", "viamedis-2024"],
+        "the old operator still counts"
+    );
+    tab.screenshot("exposure-exposed-fr").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_dates_and_ids_get_messages_next_to_their_field() {
+    let session = open(
+        r#"<breach-check id="w" lang="en" insurer="no-such-insurer" operator="almerys"></breach-check>"#,
+    )
+    .await;
+    let tab = &session.tab;
+    tab.wait_for(&format!(
+        "{}?.dataset.error === 'unknown-insurer'",
+        Tab::hook("#w", "input-error")
+    ))
+    .await;
+    set_value(tab, "#w", "contract-start", "2020-05-01").await;
+    set_value(tab, "#w", "contract-end", "2019-01-01").await;
+    tab.wait_for(&format!(
+        "{}.querySelector('#bc-end-error [data-error=end-before-start]')",
+        "document.querySelector('#w').shadowRoot"
+    ))
+    .await;
+    // The verdict waits for usable dates rather than guessing.
+    let verdicts = all(tab, "#w", "verdict", "data-verdict").await;
+    assert!(verdicts.is_empty(), "{verdicts:?}");
+    let described: String = tab
+        .eval(&format!(
+            "{}.getAttribute('aria-describedby')",
+            Tab::hook("#w", "contract-end")
+        ))
+        .await;
+    assert!(described.contains("bc-end-error"), "{described}");
+
+    set_value(tab, "#w", "contract-end", "").await;
+    set_value(tab, "#w", "contract-start", "2099-01-01").await;
+    tab.wait_for(
+        "document.querySelector('#w').shadowRoot.querySelector('#bc-start-error [data-error=start-in-future]')",
+    )
+    .await;
+    set_value(tab, "#w", "contract-start", "1850-06-01").await;
+    tab.wait_for(
+        "document.querySelector('#w').shadowRoot.querySelector('#bc-start-error [data-error=date-out-of-range]')",
+    )
+    .await;
+    set_value(tab, "#w", "contract-start", "2020-05-01").await;
+    expect_verdict(tab, "#w", "exposed").await;
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed() {
+    let session = open(
+        r#"<breach-check id="w" emit-events></breach-check>
+           <script>window.__events = []; document.addEventListener('breach-check:verdict',
+             e => window.__events.push(JSON.stringify(e.detail)));</script>"#,
+    )
+    .await;
+    let tab = &session.tab;
+    set_value(tab, "#w", "operator", "unknown").await;
+    tab.wait_for("document.querySelector('#w').shadowRoot.querySelector('.bc-card-help')")
+        .await;
+    set_value(tab, "#w", "contract-start", "2025-06-01").await;
+    expect_verdict(tab, "#w", "uncertain").await;
+    let incidents = all(tab, "#w", "incident", "data-incident").await;
+    assert!(
+        incidents.contains(&"itelis-2025".to_owned()),
+        "{incidents:?}"
+    );
+    tab.screenshot("exposure-uncertain-fr").await;
+
+    // The event says the verdict and incident ids, nothing typed.
+    let events: Vec<String> = tab.eval("window.__events").await;
+    let last = events.last().expect("a verdict event");
+    assert!(last.contains("\"verdict\":\"uncertain\""), "{last}");
+    for typed in ["2025-06-01", "06/2025", "unknown"] {
+        assert!(
+            !events.iter().any(|e| e.contains(typed)),
+            "{typed} leaked into {events:?}"
+        );
+    }
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored() {
+    let overlay = r#"<script type="application/json" data-breach-check-pack>
+      { "sources": [{ "id": "exemple-avis", "url": "https://mutuelle.example/avis", "publisher": "Mutuelle Exemple",
+          "title": "Notre opérateur de tiers payant", "grade": "A" }],
+        "insurers": [{ "id": "mutuelle-exemple", "name": "Mutuelle Exemple",
+          "periods": [{ "operator": "almerys", "from": "2021-01-01", "sources": ["exemple-avis"] }] }] }
+    </script><breach-check id="w" insurer="mutuelle-exemple"></breach-check>"#;
+    let session = open(overlay).await;
+    let tab = &session.tab;
+    set_value(tab, "#w", "contract-start", "2022-01-01").await;
+    expect_verdict(tab, "#w", "exposed").await;
+    assert_eq!(
+        all(tab, "#w", "incident", "data-incident").await,
+        ["almerys-2024"]
+    );
+    session.close().await;
+
+    let broken = r#"<script type="application/json" data-breach-check-pack>{ "insurers": [{ "id": "Bad Id" }] }</script>
+      <breach-check id="w" insurer="mutami"></breach-check>"#;
+    let session = open(broken).await;
+    let tab = &session.tab;
+    set_value(tab, "#w", "contract-start", "2015-03-01").await;
+    expect_verdict(tab, "#w", "exposed").await;
+    session.close().await;
+}
