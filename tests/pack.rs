@@ -248,3 +248,22 @@ fn a_host_overlay_extends_the_pack_or_is_refused_whole() {
     ));
     assert!(Pack::builtin().insurer("x").is_none());
 }
+
+#[test]
+fn the_readme_lists_every_id_a_web_team_can_set() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let pack = Pack::builtin();
+    let ids = pack
+        .insurers
+        .iter()
+        .map(|i| &i.id)
+        .chain(pack.operators.iter().map(|o| &o.id))
+        .chain(pack.incidents.iter().map(|i| &i.id));
+    for id in ids {
+        assert!(
+            readme.contains(&format!("`{id}`")),
+            "README does not list `{id}`"
+        );
+    }
+}
