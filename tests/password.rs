@@ -13,7 +13,6 @@ use proptest::prelude::*;
 static DICT_BYTES: &[u8] = include_bytes!("../assets/breach-check.dict");
 
 /// Context words as the pack provides them: insurer, operators, and host words.
-const PACK_WORDS: &[&str] = &["Mutami", "Viamedis", "Almerys", "Harmonie Mutuelle", "MGEN"];
 
 const YEAR: i32 = 2024;
 
@@ -29,7 +28,8 @@ fn dictionaries() -> Arc<Dictionaries> {
 fn context() -> Context {
     Context::new(YEAR)
         .with_dictionaries(dictionaries())
-        .with_extra_words(PACK_WORDS)
+        // The widget passes the data pack's insurer and operator names, as here.
+        .with_extra_words(&breach_check::pack::Pack::builtin().context_words())
 }
 
 fn rate(password: &str) -> Estimate {

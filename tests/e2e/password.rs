@@ -41,6 +41,10 @@ async fn known_weak_passwords_rate_low_and_a_long_random_one_rates_high() {
         "qsdfghjklm",
         "Marie1985",
         "1850775123456",
+        // Insurer and operator names come from the data pack.
+        "mutami2024",
+        "Viamedis!",
+        "MutuelleGenerale2024",
     ] {
         let score = rate(tab, weak).await;
         assert!(score <= 1, "{weak} rated {score}");
