@@ -9,7 +9,11 @@
 mod a11y;
 mod browser;
 mod embed;
+mod fallback;
 mod glue_audit;
 mod harness;
+mod hostile;
 mod password;
 mod server;
+mod size;
+mod sri;
