@@ -16,6 +16,16 @@
   var WASM = "breach-check.wasm";
   var DICTIONARY = "breach-check.dict";
   var ATTRIBUTES = ["lang", "insurer", "operator", "sections", "theme", "emit-events", "notice-href"];
+  // The SHA-384 of each file this loader reads, written in by tools/finish-dist.sh when dist/
+  // is built, so that a host's integrity attribute on this one file extends to all of them.
+  // A copy that was not built (the placeholders left as they are) checks nothing.
+  var INTEGRITY = {};
+  INTEGRITY[GLUE] = "@SRI:breach-check-glue.js@";
+  INTEGRITY[WASM] = "@SRI:breach-check.wasm@";
+  INTEGRITY[DICTIONARY] = "@SRI:breach-check.dict@";
+  function integrity(file) {
+    return /^sha384-[A-Za-z0-9+\/=]+$/.test(INTEGRITY[file]) ? INTEGRITY[file] : "";
+  }
 
   var FALLBACK = {
     fr: "Ce module de vérification n’a pas pu se charger sur cette page.",
@@ -23,14 +33,97 @@
   };
   var NOTICE = { fr: "Consulter l’information de votre complémentaire", en: "Read your insurer’s notice" };
 
+  // Reads one of the bundle's own files with the page's Fetch API, or with an XHR when that
+  // fails: a host may have replaced it before this script ran (a wrapper that records calls,
+  // a stub that throws). Either way, the bytes must match the file's hash.
+  function get(file) {
+    var url = new URL(file, base).href;
+    var hash = integrity(file);
+    return new Promise(function (resolve) {
+      resolve(window.fetch(url, hash ? { integrity: hash } : {}));
+    })
+      .then(null, function (error) {
+        console.warn("<breach-check> retrying " + file + " with an XHR:", error);
+        return viaXhr(url, hash);
+      })
+      .then(function (response) {
+        if (!response || !response.ok) {
+          throw new Error(file + ": HTTP " + (response ? response.status : "no response"));
+        }
+        return response;
+      });
+  }
+
+  function viaXhr(url, hash) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", url);
+      xhr.responseType = "arraybuffer";
+      xhr.onload = function () {
+        resolve(xhr);
+      };
+      xhr.onerror = xhr.onabort = xhr.ontimeout = function () {
+        reject(new Error(url + ": network error"));
+      };
+      xhr.send();
+    }).then(function (xhr) {
+      var ok = xhr.status >= 200 && xhr.status < 300;
+      return (ok ? verify(xhr.response, hash) : Promise.resolve()).then(function () {
+        var type = xhr.getResponseHeader("Content-Type") || "application/octet-stream";
+        return new Response(xhr.response, { status: xhr.status, headers: { "Content-Type": type } });
+      });
+    });
+  }
+
+  // What the Fetch API's integrity option does, for bytes read by an XHR. Without SubtleCrypto
+  // (a page that is not a secure context) a file with a hash is refused rather than trusted.
+  function verify(bytes, hash) {
+    if (!hash) return Promise.resolve();
+    if (!window.crypto || !window.crypto.subtle) {
+      return Promise.reject(new Error("cannot check the bundle's integrity on this page"));
+    }
+    return window.crypto.subtle.digest("SHA-384", bytes).then(function (digest) {
+      var actual = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+      if (actual !== hash) throw new Error("integrity mismatch");
+    });
+  }
+
+  // A dynamic import takes no integrity, but a module preloaded with one is the very module a
+  // later import of that URL gets (the module map holds it): the glue is checked and read once.
+  // Browsers without modulepreload (Safari before 17) load it unchecked.
+  function preloadGlue() {
+    var hash = integrity(GLUE);
+    var link = document.createElement("link");
+    if (!hash || !link.relList || !link.relList.supports("modulepreload")) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      link.rel = "modulepreload";
+      link.integrity = hash;
+      link.href = new URL(GLUE, base).href;
+      link.onload = function () {
+        link.remove();
+        resolve();
+      };
+      link.onerror = function () {
+        link.remove();
+        reject(new Error(GLUE + " did not load or does not match its integrity"));
+      };
+      (document.head || document.documentElement).appendChild(link);
+    });
+  }
+
   var loading = null;
   function load() {
     if (!loading) {
-      loading = import(new URL(GLUE, base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL(WASM, base) }).then(function () {
-          return glue;
+      loading = preloadGlue()
+        .then(function () {
+          return import(new URL(GLUE, base).href);
+        })
+        .then(function (glue) {
+          // A response, not a URL: the glue would otherwise read the wasm itself, unchecked.
+          return glue.default({ module_or_path: get(WASM) }).then(function () {
+            return glue;
+          });
         });
-      });
     }
     return loading;
   }
@@ -44,10 +137,9 @@
       setTimeout(resolve, 0);
     })
       .then(function () {
-        return fetch(new URL(DICTIONARY, base));
+        return get(DICTIONARY);
       })
       .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
         return response.arrayBuffer();
       })
       .then(
@@ -65,12 +157,35 @@
     return /^en\b/i.test(el.getAttribute("lang") || "") ? "en" : "fr";
   }
 
+  // The same rule as the widget's: an absolute http(s) URL, anything else gives no link.
   function safeHref(value) {
+    value = value.trim();
+    if (!/^https?:\/\//i.test(value)) return null;
     try {
-      var url = new URL(value, document.baseURI);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+      return new URL(value).href;
     } catch (e) {
       return null;
+    }
+  }
+
+  // The fallback's few styles, as a constructable stylesheet like the widget's (no inline
+  // style for a strict CSP to block). It follows the host's --bc-* properties.
+  var FALLBACK_CSS =
+    ":host{all:initial;display:block}" +
+    "p{margin:0;padding:12px 16px;font:16px/1.5 var(--bc-font,system-ui,sans-serif);" +
+    "color:var(--bc-text,#1c2733);background:var(--bc-bg,#fff);" +
+    "border:1px solid var(--bc-border,#7a8896);border-radius:var(--bc-radius,8px)}" +
+    "a{color:var(--bc-accent,#0b5c8a)}";
+  var fallbackSheet = null;
+  function fallbackSheets() {
+    try {
+      if (!fallbackSheet) {
+        fallbackSheet = new CSSStyleSheet();
+        fallbackSheet.replaceSync(FALLBACK_CSS);
+      }
+      return [fallbackSheet];
+    } catch (e) {
+      return [];
     }
   }
 
@@ -89,6 +204,7 @@
       link.textContent = NOTICE[lang];
       box.appendChild(link);
     }
+    root.adoptedStyleSheets = fallbackSheets();
     root.replaceChildren(box);
   }
 

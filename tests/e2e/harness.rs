@@ -50,6 +50,16 @@ impl Session {
         }
     }
 
+    /// Serves `site` on a fresh server and opens `path` in a new tab of the same browser,
+    /// closing the previous tab: several pages share one browser launch, and each still has
+    /// its own request log and its own server log for the assertions below.
+    pub async fn visit(&mut self, site: Site, path: &str) {
+        self.server = Server::start(site).await;
+        let tab = self.browser.open(&self.server.url(path)).await;
+        let previous = std::mem::replace(&mut self.tab, tab);
+        let _ = previous.page.clone().close().await;
+    }
+
     /// Asserts that every request the page made is either the page itself or a file of the
     /// bundle under `bundle_prefix`, on this server.
     pub fn assert_only_bundle_requests(&self, page_path: &str, bundle_prefix: &str) {
