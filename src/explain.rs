@@ -113,13 +113,13 @@ impl Reason {
             ),
             Reason::StartsAfterIncident => pick(
                 lang,
-                "Votre contrat a commencé après la découverte de l’incident : il ne pouvait pas figurer dans les données volées.",
-                "Your contract began after the incident was discovered: it could not be in the stolen data.",
+                "Votre contrat a commencé après que l’incident a été rendu public : il ne pouvait pas figurer dans les données volées.",
+                "Your contract began after the incident was made public: it could not be in the stolen data.",
             ),
             Reason::StartsDuringIncident => pick(
                 lang,
-                "Votre contrat a commencé pendant l’intrusion : on ne sait pas s’il figurait déjà dans les données copiées.",
-                "Your contract began during the intrusion: it may or may not have been in the copied data.",
+                "Votre contrat a commencé entre l’intrusion et son annonce : on ne sait pas s’il figurait déjà dans les données copiées.",
+                "Your contract began between the intrusion and its announcement: it may or may not have been in the copied data.",
             ),
             Reason::StartsAfterInsurerCutoff => pick(
                 lang,
@@ -180,6 +180,11 @@ impl Reason {
                 lang,
                 "Sans connaître votre complémentaire ni votre opérateur, on ne peut pas conclure.",
                 "Without your insurer or your operator, this cannot be settled.",
+            ),
+            Reason::EarlierOperatorUnknown => pick(
+                lang,
+                "Les sources ne disent pas quel opérateur votre complémentaire utilisait avant cette période : votre contrat a pu y figurer.",
+                "The sources do not say which operator your insurer used before this period: your contract may have been with it.",
             ),
             Reason::DatesUnknown => pick(
                 lang,

@@ -9,13 +9,16 @@
 //!
 //! # The rules, in plain words
 //!
-//! An incident copied what an operator held at some point between its *intrusion* and its
-//! *discovery*. For each operator period of the visitor's insurer (or for the operator read
-//! on the card):
+//! An incident copied what an operator held at some point between its *intrusion* and the
+//! day it was *made public* (the sources date the discovery, but access was closed only
+//! later: Viamedis's health-professional portal stayed open until 31 January, Almerys's until
+//! its announcement on 5 February). For each operator period of the visitor's insurer (or for
+//! the operator read on the card):
 //!
-//! 1. A contract that **began after the incident** was discovered cannot be in the data:
-//!    not exposed. One that began during the intrusion is uncertain. When the insurer itself
-//!    set a cut-off (Alan: members up to 26 January 2024), that day decides instead.
+//! 1. A contract that **began after the incident was made public** cannot be in the data:
+//!    not exposed. One that began between the intrusion and that day is uncertain. When the
+//!    insurer itself set a cut-off (Alan: members up to 26 January 2024), that day decides
+//!    instead.
 //! 2. A contract that **began after the insurer left the operator** (Mutami moved to Actil on
 //!    1 January 2024) was never in that operator's data: not exposed.
 //! 3. A contract that **ended before the insurer joined the operator**, or before the window
@@ -32,11 +35,20 @@
 //!    sources only. Press-only sources keep the verdict but say so.
 //! 7. An **operator read on the card** alone is judged as if it were the operator in January
 //!    2024, with the card caveats. A card that shows another operator (Actil, SP santé...) or a
-//!    care network says nothing of January 2024 (a card issued since shows today's operator):
-//!    uncertain for both 2024 incidents unless the contract began after them.
-//! 8. **"Other" or "I don't know"** with no known insurer is never "not exposed".
-//! 9. With neither an insurer nor an operator, there is no verdict. Without dates the verdict
-//!    is uncertain, and says the dates would settle it.
+//!    care network (Itelis included, whose own incident is judged too) says nothing of
+//!    January 2024 (a card issued since shows today's operator): uncertain for both 2024
+//!    incidents unless the contract began after them.
+//! 8. **Before the first known period.** When the pack knows an insurer's operators only
+//!    from some day on (Mutuelle LMP: Almerys since 2023), a contract that ran before that day
+//!    may have been with another operator: the 2024 incidents it is not linked to are
+//!    uncertain for it, never "not exposed".
+//! 9. **"Other" or "I don't know"** with no known insurer is never "not exposed".
+//! 10. With neither an insurer nor an operator, there is no verdict. Without dates the verdict
+//!     is uncertain, and says the dates would settle it.
+//!
+//! A care network's own incident (Itelis, November 2025) is judged only when the visitor's
+//! card names that network or nothing is known. Otherwise it is listed in
+//! [`Assessment::separate_incidents`], so that a "not exposed" never hides it.
 //!
 //! Bad input is reported as [`InputError`]s, each tied to the input it concerns; a date error
 //! withholds the verdict, an unknown id is ignored. Nothing here panics.
@@ -144,9 +156,9 @@ pub enum Reason {
     FormerMembersIncluded,
     /// The contract had ended; no source says how long the operator kept such data.
     FormerMemberRetentionUnknown,
-    /// The contract began after the incident was discovered.
+    /// The contract began after the incident was made public.
     StartsAfterIncident,
-    /// The contract began while the intrusion was under way.
+    /// The contract began between the intrusion and the day it was made public.
     StartsDuringIncident,
     /// The contract began after the cut-off day the insurer gave.
     StartsAfterInsurerCutoff,
@@ -172,6 +184,9 @@ pub enum Reason {
     NetworkIsNotOperator,
     /// The operator is unknown or not in our list, and so is the insurer.
     OperatorUnknown,
+    /// The contract ran before the first operator period the sources give for the insurer,
+    /// when its operator is unknown.
+    EarlierOperatorUnknown,
     /// The contract dates are missing.
     DatesUnknown,
     /// The contract start is missing and the contract ran at the time.
@@ -237,6 +252,9 @@ pub struct Assessment {
     pub next_steps: Vec<NextStep>,
     /// Input problems, each for one field.
     pub errors: Vec<InputError>,
+    /// Care-network incidents the inputs do not link to the visitor (no card named the
+    /// network): not part of the verdict, but always named beside it.
+    pub separate_incidents: Vec<String>,
 }
 
 /// The operator left shortly before an incident still held the insurer's data then: the
@@ -311,6 +329,16 @@ pub fn assess(pack: &Pack, input: &Input<'_>, today: Date) -> Assessment {
     assessment.card_caveats = insurer.is_none();
     fill_fields(pack, &results, &mut assessment);
     assessment.next_steps = next_steps(overall, contract, insurer.is_some());
+    assessment.separate_incidents = pack
+        .incidents
+        .iter()
+        .filter(|incident| !results.iter().any(|r| r.incident == incident.id))
+        .filter(|incident| {
+            pack.operator(&incident.operator)
+                .is_some_and(|o| o.kind == OperatorKind::CareNetwork)
+        })
+        .map(|incident| incident.id.clone())
+        .collect();
     assessment.verdict = Some(overall);
     assessment.incidents = results;
     assessment
@@ -359,48 +387,65 @@ fn by_insurer(
     let mut results: Vec<IncidentResult> = Vec::new();
     for period in &insurer.periods {
         for incident in pack.incidents_of(&period.operator) {
-            let result = judge(pack, incident, Some(period), contract);
             // One incident, several periods (a partial and a whole scope, say): keep the worst.
-            match results.iter_mut().find(|r| r.incident == result.incident) {
-                Some(existing) if existing.verdict >= result.verdict => {}
-                Some(existing) => *existing = result,
-                None => results.push(result),
+            keep_worst(&mut results, judge(pack, incident, Some(period), contract));
+        }
+    }
+    // Rule 8: before the first period the sources give, the operator is unknown.
+    let first_known = insurer.periods.iter().map(|p| p.from).min().flatten();
+    if let Some(first_known) = first_known
+        && contract.start.is_none_or(|start| start < first_known)
+    {
+        for incident in tiers_payant_incidents(pack) {
+            if !results.iter().any(|r| r.incident == incident.id) {
+                results.push(unsure(
+                    pack,
+                    incident,
+                    contract,
+                    Reason::EarlierOperatorUnknown,
+                ));
             }
         }
     }
-    // The card may name an operator the pack does not link to this insurer: the visitor's
-    // card is evidence too, so its incidents are judged as well.
-    if let Card::Operator(operator, _) = card
-        && !insurer.periods.iter().any(|p| p.operator == operator)
-    {
+    // The card is evidence too: its operator's incidents are judged from the card as well
+    // (the pack may not link that operator to the insurer, or only for some contracts), and
+    // the worse answer is kept.
+    if let Card::Operator(operator, _) = card {
         for incident in pack.incidents_of(operator) {
-            if !results.iter().any(|r| r.incident == incident.id) {
-                results.push(judge(pack, incident, None, contract));
-            }
+            keep_worst(&mut results, judge(pack, incident, None, contract));
         }
     }
     results
 }
 
+/// Adds `result`, or replaces the result for the same incident when `result` is worse.
+fn keep_worst(results: &mut Vec<IncidentResult>, result: IncidentResult) {
+    match results.iter_mut().find(|r| r.incident == result.incident) {
+        Some(existing) if existing.verdict >= result.verdict => {}
+        Some(existing) => *existing = result,
+        None => results.push(result),
+    }
+}
+
 fn by_card(pack: &Pack, card: Card<'_>, contract: Contract) -> Vec<IncidentResult> {
     match card {
         Card::Operator(operator, kind) => {
-            let own: Vec<IncidentResult> = pack
+            let mut results: Vec<IncidentResult> = pack
                 .incidents_of(operator)
                 .map(|incident| judge(pack, incident, None, contract))
                 .collect();
-            if !own.is_empty() {
-                return own;
-            }
-            // A card showing another operator, or a care network, says nothing of January
-            // 2024: judge the 2024 tiers-payant incidents with that caveat.
+            // A card showing another operator, or a care network (breached or not), says
+            // nothing of January 2024: judge the 2024 tiers-payant incidents with that caveat.
             let caveat = match kind {
+                OperatorKind::TiersPayant if !results.is_empty() => return results,
                 OperatorKind::TiersPayant => Reason::CardShowsCurrentOperator,
                 OperatorKind::CareNetwork => Reason::NetworkIsNotOperator,
             };
-            tiers_payant_incidents(pack)
-                .map(|incident| unsure(pack, incident, contract, caveat))
-                .collect()
+            results.extend(
+                tiers_payant_incidents(pack)
+                    .map(|incident| unsure(pack, incident, contract, caveat)),
+            );
+            results
         }
         Card::None | Card::Unknown | Card::Other => pack
             .incidents
@@ -422,7 +467,7 @@ fn tiers_payant_incidents(pack: &Pack) -> impl Iterator<Item = &Incident> {
 /// the contract began after it.
 fn unsure(pack: &Pack, incident: &Incident, contract: Contract, why: Reason) -> IncidentResult {
     let (verdict, reasons) = match contract.start {
-        Some(start) if start > incident.discovery.date => {
+        Some(start) if start > incident.disclosure.date => {
             (Verdict::NotExposed, vec![Reason::StartsAfterIncident, why])
         }
         _ => (Verdict::Uncertain, vec![why]),
@@ -482,7 +527,8 @@ fn dates_verdict(
     contract: Contract,
 ) -> (Verdict, Vec<Reason>) {
     let intrusion = incident.intrusion.date;
-    let discovery = incident.discovery.date;
+    // Access was closed only when the incident was made public, not when it was discovered.
+    let closed = incident.disclosure.date;
     let from = period.and_then(|p| p.from);
     let to = period.and_then(|p| p.to);
     let since = period.and_then(|p| p.members_since);
@@ -494,7 +540,7 @@ fn dates_verdict(
     if let Some(start) = contract.start {
         match cutoff {
             Some(cutoff) if start > cutoff => return not(Reason::StartsAfterInsurerCutoff),
-            None if start > discovery => return not(Reason::StartsAfterIncident),
+            None if start > closed => return not(Reason::StartsAfterIncident),
             _ => {}
         }
     }
@@ -514,7 +560,7 @@ fn dates_verdict(
         }
     }
     // A period that began after the incident was over holds nothing of it.
-    if from.is_some_and(|from| from > discovery) {
+    if from.is_some_and(|from| from > closed) {
         return not(Reason::EndedBeforeOperatorPeriod);
     }
 

@@ -140,6 +140,10 @@ pub enum Msg {
     InsurerNoMatch,
     /// Heading of the per-incident results.
     IncidentsHeading,
+    /// Before a care network's own incident that the answer does not cover.
+    SeparateIncidentLead,
+    /// After it: how to bring it into the answer.
+    SeparateIncidentHow,
     /// Label before the breached operator.
     IncidentOperator,
     /// Label: intrusion date.
@@ -192,7 +196,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 73] = [
+    pub const ALL: [Msg; 75] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -242,6 +246,8 @@ impl Msg {
         Msg::CardCaveatNetwork,
         Msg::InsurerNoMatch,
         Msg::IncidentsHeading,
+        Msg::SeparateIncidentLead,
+        Msg::SeparateIncidentHow,
         Msg::IncidentOperator,
         Msg::IncidentIntrusion,
         Msg::IncidentDiscovery,
@@ -361,6 +367,10 @@ impl Msg {
                 "Aucune complémentaire de notre liste ne correspond : choisissez plutôt l’opérateur."
             }
             Msg::IncidentsHeading => "Incidents examinés",
+            Msg::SeparateIncidentLead => "Incident distinct, non pris en compte ici :",
+            Msg::SeparateIncidentHow => {
+                "Si le logo de ce réseau figure sur votre carte de tiers payant, choisissez-le dans la liste des opérateurs et réseaux."
+            }
             Msg::IncidentOperator => "Opérateur :",
             Msg::IncidentIntrusion => "Intrusion :",
             Msg::IncidentDiscovery => "Découverte :",
@@ -463,6 +473,10 @@ impl Msg {
             }
             Msg::InsurerNoMatch => "No insurer in our list matches: pick the operator instead.",
             Msg::IncidentsHeading => "Incidents considered",
+            Msg::SeparateIncidentLead => "A separate incident, not covered by this answer:",
+            Msg::SeparateIncidentHow => {
+                "If this network's logo is on your tiers-payant card, choose it in the list of operators and networks."
+            }
             Msg::IncidentOperator => "Operator:",
             Msg::IncidentIntrusion => "Intrusion:",
             Msg::IncidentDiscovery => "Discovered:",

@@ -64,7 +64,7 @@ const CASES: &[Case] = &[
         start: "2024-02-01",
         end: "",
         verdict: Some(N),
-        incidents: &[("viamedis-2024", N, Reason::StartsAfterIncident)],
+        incidents: &[("viamedis-2024", N, Reason::StartsAfterOperatorPeriod)],
     },
     Case {
         name: "MBTP member covered in January 2024",
@@ -197,14 +197,55 @@ const CASES: &[Case] = &[
         ],
     },
     // Ended before the operator period / started after the incident.
+    // Before the first period the sources give, the operator is unknown: not "not exposed".
     Case {
         name: "Mutuelle LMP contract ended 2022: before Almerys (since 2023)",
         insurer: "mutuelle-lmp",
         operator: "",
         start: "2015-01-01",
         end: "2022-12-31",
+        verdict: Some(U),
+        incidents: &[
+            ("almerys-2024", N, Reason::EndedBeforeOperatorPeriod),
+            ("viamedis-2024", U, Reason::EarlierOperatorUnknown),
+        ],
+    },
+    Case {
+        name: "Mutuelle LMP member since March 2023: Almerys only",
+        insurer: "mutuelle-lmp",
+        operator: "",
+        start: "2023-03-01",
+        end: "",
+        verdict: Some(E),
+        incidents: &[("almerys-2024", E, Reason::OverlapsOperatorPeriod)],
+    },
+    // Access was closed only when the incident was made public.
+    Case {
+        name: "Viamedis card, contract from 31 Jan 2024 (portal still open)",
+        insurer: "",
+        operator: "viamedis",
+        start: "2024-01-31",
+        end: "",
+        verdict: Some(U),
+        incidents: &[("viamedis-2024", U, Reason::StartsDuringIncident)],
+    },
+    Case {
+        name: "MGP member from 4 Feb 2024 (before the Almerys announcement)",
+        insurer: "mgp",
+        operator: "",
+        start: "2024-02-04",
+        end: "",
+        verdict: Some(U),
+        incidents: &[("almerys-2024", U, Reason::StartsDuringIncident)],
+    },
+    Case {
+        name: "MGP member from 6 Feb 2024 (after the announcement)",
+        insurer: "mgp",
+        operator: "",
+        start: "2024-02-06",
+        end: "",
         verdict: Some(N),
-        incidents: &[("almerys-2024", N, Reason::EndedBeforeOperatorPeriod)],
+        incidents: &[("almerys-2024", N, Reason::StartsAfterIncident)],
     },
     Case {
         name: "Macif from March 2024",
@@ -356,7 +397,37 @@ const CASES: &[Case] = &[
         start: "2019-01-01",
         end: "",
         verdict: Some(U),
-        incidents: &[("itelis-2025", U, Reason::SomeBeneficiariesOnly)],
+        incidents: &[
+            ("itelis-2025", U, Reason::SomeBeneficiariesOnly),
+            // A network's logo says nothing of the 2024 operators.
+            ("viamedis-2024", U, Reason::NetworkIsNotOperator),
+            ("almerys-2024", U, Reason::NetworkIsNotOperator),
+        ],
+    },
+    Case {
+        name: "Macif member whose card shows Itelis",
+        insurer: "macif",
+        operator: "itelis",
+        start: "2019-01-01",
+        end: "",
+        verdict: Some(E),
+        incidents: &[
+            ("almerys-2024", E, Reason::OverlapsOperatorPeriod),
+            ("itelis-2025", U, Reason::SomeBeneficiariesOnly),
+        ],
+    },
+    // Alan names Viamedis for some contracts only; a card showing it settles that.
+    Case {
+        name: "Alan member, no card",
+        insurer: "alan",
+        operator: "",
+        start: "2020-01-01",
+        end: "",
+        verdict: Some(E),
+        incidents: &[
+            ("viamedis-2024", U, Reason::PartialScope),
+            ("almerys-2024", E, Reason::OverlapsOperatorPeriod),
+        ],
     },
     Case {
         name: "Itelis card from 2026",
@@ -612,6 +683,24 @@ fn bad_input_gets_typed_errors_next_to_its_field() {
     // An unknown insurer is ignored, the operator still answers.
     let a = run("no-such-mutuelle", "viamedis", "2020-01-01", "");
     assert_eq!(a.verdict, Some(Verdict::Exposed));
+}
+
+#[test]
+fn a_not_exposed_answer_still_names_the_itelis_incident() {
+    // A Macif member since 2024: not in the 2024 data, but Itelis's own breach is named.
+    let a = run("macif", "", "2024-03-01", "");
+    assert_eq!(a.verdict, Some(Verdict::NotExposed));
+    assert_eq!(a.separate_incidents, ["itelis-2025"]);
+    // Once the card names Itelis, its incident is judged, not set aside.
+    let a = run("macif", "itelis", "2019-01-01", "");
+    assert!(a.separate_incidents.is_empty());
+    assert!(incident(&a, "itelis-2025").is_some());
+    // An operator alone is judged with the card caveats shown.
+    assert!(run("", "viamedis", "2020-01-01", "").card_caveats);
+    assert!(!run("mutami", "", "2020-01-01", "").card_caveats);
+    // Nothing known: every incident is judged.
+    let a = run("", "unknown", "2019-01-01", "");
+    assert!(a.separate_incidents.is_empty());
 }
 
 #[test]

@@ -246,7 +246,7 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
                     <p id="bc-operator-hint" class="bc-hint">{ Msg::OperatorHint.text(lang) }</p>
                     { error_view(InputField::Operator) }
                     if form.operator == "unknown" {
-                        <CardHelp {lang} />
+                        <CardHelp {lang} pack={Rc::clone(&props.pack)} />
                     }
                 </div>
                 <div class="bc-dates">
@@ -293,6 +293,8 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
 pub struct CardHelpProps {
     /// Interface language.
     pub lang: Lang,
+    /// The pack, for each operator's and network's own hint.
+    pub pack: Rc<Pack>,
 }
 
 /// How to read the operator on a tiers-payant card, and why the card can mislead.
@@ -308,6 +310,17 @@ pub fn CardHelp(props: &CardHelpProps) -> Html {
                 <li>{ Msg::CardCaveatInsurerOnly.text(lang) }</li>
                 <li>{ Msg::CardCaveatNetwork.text(lang) }</li>
             </ul>
+            <dl class="bc-card-hints">
+                { for props.pack.operators.iter().map(|operator| html! {
+                    <>
+                        <dt>{ &operator.name }</dt>
+                        <dd>{ match lang {
+                            Lang::Fr => operator.card_hint.fr.clone(),
+                            Lang::En => operator.card_hint.en.clone(),
+                        } }</dd>
+                    </>
+                }) }
+            </dl>
         </div>
     }
 }

@@ -185,6 +185,14 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
 
             <h4>{ Msg::IncidentsHeading.text(lang) }</h4>
             <ul class="bc-incidents">{ for a.incidents.iter().map(incident_view) }</ul>
+            { for a.separate_incidents.iter().filter_map(|id| pack.incident(id)).map(|incident| html! {
+                <p class="bc-note bc-separate" data-separate-incident={incident.id.clone()}>
+                    <strong>{ Msg::SeparateIncidentLead.text(lang) }</strong>{ " " }
+                    { text(&incident.title) }{ ". " }
+                    { incident.some_members_only.as_ref().map(text) }{ " " }
+                    { Msg::SeparateIncidentHow.text(lang) }
+                </p>
+            }) }
 
             { timeline(props) }
 
@@ -251,7 +259,8 @@ fn timeline(props: &VerdictViewProps) -> Html {
     let mut description = Vec::new();
     let contract_label = Msg::TimelineContract.text(lang).to_owned();
     description.push(format!(
-        "{contract_label} : {}",
+        "{contract_label}{}{}",
+        colon(lang),
         span_words(props.start, props.end, lang)
     ));
     bars.push(Bar {
@@ -303,10 +312,11 @@ fn timeline(props: &VerdictViewProps) -> Html {
                 .operator(&incident.operator)
                 .map_or(incident.operator.clone(), |o| o.name.clone());
             description.push(format!(
-                "{} {name} : {}",
+                "{} {name}{}{}",
                 Msg::IncidentIntrusion
                     .text(lang)
                     .trim_end_matches([' ', ':']),
+                colon(lang),
                 format_date(incident.intrusion.date, lang)
             ));
             Marker {
