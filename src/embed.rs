@@ -153,8 +153,7 @@ impl Config {
             .and_then(|v| Theme::parse(&v).or_else(|| warn_once("theme", &v, "light")))
             .unwrap_or_default();
         let notice_href = non_empty("notice-href").and_then(|v| {
-            let lower = v.to_ascii_lowercase();
-            if lower.starts_with("https://") || lower.starts_with("http://") {
+            if is_web_url(&v) {
                 Some(v)
             } else {
                 warn_once("notice-href", &v, "no link")
@@ -172,6 +171,22 @@ impl Config {
     }
 }
 
+/// An absolute `http:`/`https:` URL with a host and nothing a URL cannot hold (spaces,
+/// control characters, quotes, angle brackets): the loader's fallback applies the same rule.
+fn is_web_url(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with(['/', '?', '#'])
+            && !value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
+    })
+}
+
 /// Reports an attribute value the widget does not understand, once per page, and returns
 /// `None` so that the caller falls back to its default.
 fn warn_once<T>(attribute: &str, value: &str, fallback: &str) -> Option<T> {
@@ -186,6 +201,22 @@ fn warn_once<T>(attribute: &str, value: &str, fallback: &str) -> Option<T> {
         )));
     }
     None
+}
+
+/// Reports `insurer` and `operator` values that are not in the page's pack, once each. The
+/// widget still shows the value's error next to its field, so the visitor can pick another.
+fn warn_unknown_ids(config: &Config, pack: &Pack) {
+    if let Some(id) = &config.insurer
+        && pack.insurer(id).is_none()
+    {
+        warn_once::<()>("insurer", id, "no preselected insurer");
+    }
+    if let Some(id) = &config.operator
+        && !matches!(id.as_str(), "other" | "unknown")
+        && pack.operator(id).is_none()
+    {
+        warn_once::<()>("operator", id, "no preselected operator");
+    }
 }
 
 /// The shared stylesheet, built on first use.
@@ -207,6 +238,9 @@ fn stylesheet() -> Result<CssStyleSheet, JsValue> {
 pub struct Widget {
     host: Element,
     shadow: ShadowRoot,
+    /// The `<div>` the app renders into; taken out of the shadow root while parked.
+    root: Element,
+    parked: bool,
     config: Config,
     pack: Rc<Pack>,
     on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
@@ -233,14 +267,16 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
 
     let config = Config::from_element(&host);
     let pack = host_pack(&document);
+    warn_unknown_ids(&config, &pack);
     let on_verdict = verdict_events(&host);
     let app = yew::Renderer::<App>::with_root_and_props(
-        root,
+        root.clone(),
         AppProps {
             config: config.clone(),
             today: today(),
             pack: Rc::clone(&pack),
             on_verdict: on_verdict.clone(),
+            parked: false,
         },
     )
     .render();
@@ -250,6 +286,8 @@ pub fn mount(host: Element, shadow: ShadowRoot) -> Result<Widget, JsValue> {
     Ok(Widget {
         host,
         shadow,
+        root,
+        parked: false,
         config,
         pack,
         on_verdict,
@@ -362,16 +400,42 @@ impl Widget {
     pub fn update(&mut self) {
         let config = Config::from_element(&self.host);
         if config != self.config {
-            self.config = config.clone();
-            if let Some(app) = self.app.as_mut() {
-                app.update(AppProps {
-                    config,
-                    today: today(),
-                    pack: Rc::clone(&self.pack),
-                    on_verdict: self.on_verdict.clone(),
-                });
-            }
+            warn_unknown_ids(&config, &self.pack);
+            self.config = config;
+            self.render();
         }
+    }
+
+    /// The element left the page: its sections are unmounted (state and typed input
+    /// dropped) and its root taken out of the shadow root, but the app is kept.
+    ///
+    /// Why not destroy it: Yew never releases the event listeners an app registers on its
+    /// root, so an app destroyed and mounted again on every reconnect would leak a set each
+    /// time; a parked app comes back with the ones it has. The loader destroys a parked
+    /// widget whose element stays away.
+    pub fn park(&mut self) {
+        if self.parked {
+            return;
+        }
+        self.parked = true;
+        self.render();
+        self.root.remove();
+    }
+
+    /// The element is back on the page: the root returns and the sections render afresh,
+    /// from the attributes as they are now.
+    pub fn resume(&mut self) -> Result<(), JsValue> {
+        if !self.parked {
+            return Ok(());
+        }
+        let sheet: JsValue = stylesheet()?.into();
+        self.shadow
+            .set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        self.shadow.replace_children_with_node_1(&self.root);
+        self.parked = false;
+        self.config = Config::from_element(&self.host);
+        self.render();
+        Ok(())
     }
 
     /// Unmounts the app and empties the shadow root; calling it twice is harmless.
@@ -380,5 +444,19 @@ impl Widget {
             app.destroy();
         }
         self.shadow.replace_children_with_node_0();
+    }
+}
+
+impl Widget {
+    fn render(&mut self) {
+        if let Some(app) = self.app.as_mut() {
+            app.update(AppProps {
+                config: self.config.clone(),
+                today: today(),
+                pack: Rc::clone(&self.pack),
+                on_verdict: self.on_verdict.clone(),
+                parked: self.parked,
+            });
+        }
     }
 }

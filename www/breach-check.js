@@ -15,6 +15,8 @@
   var GLUE = "breach-check-glue.js";
   var WASM = "breach-check.wasm";
   var DICTIONARY = "breach-check.dict";
+  // How long a removed element keeps its (emptied) app before it is destroyed.
+  var RELEASE_AFTER_MS = 30000;
   var ATTRIBUTES = ["lang", "insurer", "operator", "sections", "theme", "emit-events", "notice-href"];
   // The SHA-384 of each file this loader reads, written in by tools/finish-dist.sh when dist/
   // is built, so that a host's integrity attribute on this one file extends to all of them.
@@ -158,9 +160,11 @@
   }
 
   // The same rule as the widget's: an absolute http(s) URL, anything else gives no link.
+  // The widget's rule too (src/embed.rs, is_web_url): an absolute http(s) URL with a host,
+  // and no character a URL cannot hold.
   function safeHref(value) {
     value = value.trim();
-    if (!/^https?:\/\//i.test(value)) return null;
+    if (!/^https?:\/\/[^\/?#]/i.test(value) || /[\s\u0000-\u001f\u007f-\u009f"<>`]/.test(value)) return null;
     try {
       return new URL(value).href;
     } catch (e) {
@@ -217,6 +221,11 @@
       var el = this;
       var root = el.shadowRoot || el.attachShadow({ mode: "open" });
       var generation = (el._bcGeneration = (el._bcGeneration || 0) + 1);
+      clearTimeout(el._bcRelease);
+      if (el._bcWidget) {
+        el._bcWidget.resume();
+        return;
+      }
       if (typeof WebAssembly !== "object") {
         showFallback(el, root);
         return;
@@ -238,13 +247,23 @@
       });
     }
 
+    // Leaving the page empties the widget at once (what was typed is dropped) but keeps
+    // its app for a while: a single-page app that moves or re-adds the element gets it back
+    // without mounting a new one (Yew never frees the listeners of a mounted app). An element
+    // that stays away is destroyed and freed.
     disconnectedCallback() {
-      this._bcGeneration = (this._bcGeneration || 0) + 1;
-      if (this._bcWidget) {
-        this._bcWidget.destroy();
-        this._bcWidget.free();
-        this._bcWidget = null;
-      }
+      var el = this;
+      var widget = el._bcWidget;
+      el._bcGeneration = (el._bcGeneration || 0) + 1;
+      if (!widget) return;
+      widget.park();
+      clearTimeout(el._bcRelease);
+      el._bcRelease = setTimeout(function () {
+        if (el.isConnected || el._bcWidget !== widget) return;
+        widget.destroy();
+        widget.free();
+        el._bcWidget = null;
+      }, RELEASE_AFTER_MS);
     }
 
     attributeChangedCallback() {

@@ -24,6 +24,9 @@ pub struct AppProps {
     pub pack: Rc<Pack>,
     /// Told the verdict summary whenever it changes (the embed turns it into an event).
     pub on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
+    /// The element has left the page: render nothing, so the sections and what the visitor
+    /// typed are dropped, while the app itself is kept for the element's return.
+    pub parked: bool,
 }
 
 /// The widget: the sections the host asked for, in the host's language and theme.
@@ -39,6 +42,9 @@ pub fn App(props: &AppProps) -> Html {
             .map(str::to_owned)
             .collect::<Vec<String>>()
     });
+    if props.parked {
+        return html! {};
+    }
     html! {
         <div class={classes!("bc", config.theme.class())} lang={lang.as_str()}
             data-dictionaries={dictionaries.as_str()}>
