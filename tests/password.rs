@@ -12,8 +12,7 @@ use proptest::prelude::*;
 /// The committed full dictionary, read as the browser would receive it.
 static DICT_BYTES: &[u8] = include_bytes!("../assets/breach-check.dict");
 
-/// Context words as the pack provides them: insurer, operators, and host words.
-
+/// The reference year the estimates are made in.
 const YEAR: i32 = 2024;
 
 fn dictionaries() -> Arc<Dictionaries> {

@@ -10,10 +10,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use chromiumoxide::cdp::browser_protocol::emulation::{
+    MediaFeature, SetDeviceMetricsOverrideParams, SetEmulatedMediaParams,
+};
 use chromiumoxide::cdp::browser_protocol::input::InsertTextParams;
+use chromiumoxide::cdp::browser_protocol::memory::{GetDomCountersParams, GetDomCountersReturns};
 use chromiumoxide::cdp::browser_protocol::network::{
     EventRequestWillBeSent, EventWebSocketCreated,
 };
+use chromiumoxide::cdp::js_protocol::heap_profiler::CollectGarbageParams;
 use chromiumoxide::{Browser as CdpBrowser, BrowserConfig, Page};
 use futures::StreamExt;
 use serde::de::DeserializeOwned;
@@ -293,6 +298,40 @@ impl Tab {
              v.nodes.map(n => JSON.stringify(n.target)).join(', ') + ')'); })()",
         )
         .await
+    }
+
+    /// Emulates a CSS media type (`"print"`, `"screen"`, or `""` for none) and media features
+    /// such as `("prefers-color-scheme", "dark")`, as DevTools' rendering panel does.
+    pub async fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
+        let params = SetEmulatedMediaParams::builder()
+            .media(media)
+            .features(
+                features
+                    .iter()
+                    .map(|(name, value)| MediaFeature::new(*name, *value)),
+            )
+            .build();
+        self.page.execute(params).await.expect("emulate media");
+    }
+
+    /// Emulates a device viewport `width` × `height` CSS pixels (scale factor 1).
+    pub async fn emulate_viewport(&self, width: i64, height: i64, mobile: bool) {
+        let params = SetDeviceMetricsOverrideParams::new(width, height, 1.0, mobile);
+        self.page.execute(params).await.expect("emulate viewport");
+    }
+
+    /// Forces a full garbage collection, then returns the renderer's live DOM counters
+    /// (documents, nodes, JS event listeners).
+    pub async fn dom_counters_after_gc(&self) -> GetDomCountersReturns {
+        self.page
+            .execute(CollectGarbageParams::default())
+            .await
+            .expect("collect garbage");
+        self.page
+            .execute(GetDomCountersParams::default())
+            .await
+            .expect("DOM counters")
+            .result
     }
 
     /// Saves a PNG screenshot under `target/screenshots/` and returns its path.

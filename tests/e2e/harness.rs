@@ -128,3 +128,44 @@ impl Session {
         self.browser.close().await;
     }
 }
+
+/// Where [`open_host_page`] serves its page and the bundle.
+pub const HOST_PAGE: &str = "/x.html";
+/// The URL prefix of the bundle on [`open_host_page`]'s server.
+pub const BUNDLE_PREFIX: &str = "/bc/";
+
+/// A host page: `head` goes before the loader's script tag (a recorder installed by the
+/// page before the widget exists, say), `body` is the page's content.
+pub fn host_page(head: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">\
+         <title>host</title>{head}<script src=\"{BUNDLE_PREFIX}breach-check.js\" defer></script></head>\
+         <body><main><h1>Host</h1>{body}</main></body></html>"
+    )
+}
+
+/// Serves [`host_page`] at [`HOST_PAGE`] with the bundle under [`BUNDLE_PREFIX`] and opens it.
+pub async fn open_host_page(head: &str, body: &str) -> Session {
+    let site = Site::new()
+        .mount(BUNDLE_PREFIX, dist())
+        .page(HOST_PAGE, host_page(head, body), &[]);
+    Session::open(site, HOST_PAGE).await
+}
+
+/// Waits until the `verdict` hook of `host` says `verdict`.
+pub async fn expect_verdict(tab: &Tab, host: &str, verdict: &str) {
+    tab.wait_for(&format!(
+        "{}?.dataset.verdict === {verdict:?}",
+        Tab::hook(host, "verdict")
+    ))
+    .await;
+}
+
+/// `attribute` of every element with `data-testid=testid` in `host`'s shadow root.
+pub async fn all_hooks(tab: &Tab, host: &str, testid: &str, attribute: &str) -> Vec<String> {
+    tab.eval(&format!(
+        "[...document.querySelector({host:?}).shadowRoot.querySelectorAll('[data-testid=\"{testid}\"]')]\
+         .map(e => e.getAttribute({attribute:?}))"
+    ))
+    .await
+}

@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod a11y;
+mod attributes;
 mod browser;
 mod embed;
 mod exposure;
@@ -15,6 +16,8 @@ mod glue_audit;
 mod harness;
 mod hostile;
 mod password;
+mod privacy;
 mod server;
 mod size;
 mod sri;
+mod verdict_view;
