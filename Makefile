@@ -9,7 +9,7 @@ export AXE_CORE_JS ?= $(TOOLS)/axe-core-4.14.1/node_modules/axe-core/axe.min.js
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: all setup setup-test build serve test lint test-native test-wasm clean
+.PHONY: all setup setup-test build serve test lint test-native test-wasm bench clean
 
 all: build
 
@@ -42,6 +42,19 @@ test-native:
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web
+
+## The password meters side by side in headless Chromium: ours (wasm) against zxcvbn-ts and
+## zxcvbn from npm; prints one Markdown table. A benchmark, not a test: it asserts nothing.
+BENCH := target/bench
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue
+bench:
+	@tools/setup.sh bench
+	cargo build --lib --release --target wasm32-unknown-unknown --features bench --target-dir $(BENCH)/cargo
+	wasm-bindgen --target web --out-dir $(BENCH)/pkg $(BENCH)/cargo/wasm32-unknown-unknown/release/breach_check.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) $(BENCH)/pkg/breach_check_bg.wasm -o $(BENCH)/pkg/breach_check_bg.wasm
+	BENCH_OURS=$(BENCH)/pkg BENCH_NPM=$(TOOLS)/zxcvbn-ts-4.2.0+zxcvbn-4.4.2/node_modules \
+	  cargo run --quiet --example browser_bench
 
 clean:
 	rm -rf dist target

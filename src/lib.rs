@@ -33,9 +33,10 @@ pub mod pack;
 pub mod password;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+// The benchmark build leaves the UI and the embed out, so its module is the meter alone.
+#[cfg(all(target_arch = "wasm32", not(feature = "bench")))]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "bench")))]
 mod ui;
 
 /// Benchmark-only exports (`make bench`); never part of the shipped bundle.

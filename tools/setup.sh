@@ -4,7 +4,9 @@
 # warm machine takes a second or two.
 #
 #   tools/setup.sh build   trunk, wasm-bindgen-cli, wasm-opt (binaryen) and the wasm target
-#   tools/setup.sh test    the above plus Debian's chromium and chromium-driver
+#   tools/setup.sh test    the above plus Debian's chromium and chromium-driver, and axe-core
+#   tools/setup.sh bench   the test tools plus the meters compared by `make bench` (npm
+#                          @zxcvbn-ts/* 4.x and zxcvbn 4.4.2)
 #
 # BREACH_CHECK_TOOLS overrides the cache folder (default ~/.cache/breach-check/tools).
 set -euo pipefail
@@ -15,6 +17,9 @@ tools=${BREACH_CHECK_TOOLS:-$HOME/.cache/breach-check/tools}
 trunk_version=0.21.14
 binaryen_version=132.0.0
 axe_version=4.14.1
+# The meters `make bench` compares ours with; the folder name must match the Makefile's.
+bench_meters="zxcvbn-ts-4.2.0+zxcvbn-4.4.2"
+bench_packages="@zxcvbn-ts/core@4.2.0 @zxcvbn-ts/language-common@4.1.3 @zxcvbn-ts/language-fr@4.1.2 @zxcvbn-ts/language-en@4.1.1 zxcvbn@4.4.2"
 # wasm-bindgen-cli must equal the wasm-bindgen crate exactly: read the pin from Cargo.toml.
 wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$here/Cargo.toml")
 [ -n "$wasm_bindgen_version" ] || { echo "setup: no exact wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
@@ -64,5 +69,12 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+fi
+if [ "$what" = bench ] && [ ! -f "$tools/$bench_meters/node_modules/zxcvbn/dist/zxcvbn.js" ]; then
+  log "installing the meters to compare from npm: $bench_packages"
+  rm -rf "${tools:?}/$bench_meters"
+  mkdir -p "$tools/$bench_meters"
+  # shellcheck disable=SC2086 # one word per package
+  npm install --prefix "$tools/$bench_meters" --no-audit --no-fund --loglevel=error $bench_packages
 fi
 log "tools ready in $tools"

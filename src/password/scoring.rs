@@ -180,7 +180,8 @@ fn l33t_variations(d: &DictionaryMatch, token: &[char]) -> f64 {
             let subbed = token.iter().filter(|&&c| c == typed).count() as u64;
             let unsubbed = token
                 .iter()
-                .filter(|c| c.to_lowercase().eq(std::iter::once(letter)))
+                // The letters of the l33t table are ASCII: no Unicode case table needed.
+                .filter(|c| c.to_ascii_lowercase() == letter)
                 .count() as u64;
             log10_variations(subbed, unsubbed)
         })
