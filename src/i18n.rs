@@ -102,6 +102,12 @@ pub enum Msg {
     CnilBits,
     /// The CNIL 2022-100 markers and the caveat.
     CnilYardstick,
+    /// The estimate is below both CNIL markers.
+    CnilBelowBoth,
+    /// The estimate reaches 50 bits, not 80.
+    CnilAboveFifty,
+    /// The estimate reaches 80 bits.
+    CnilAboveBoth,
     /// Tie to the leak: the password holds a NIR-shaped number.
     LeakNir,
     /// Tie to the leak: the password holds a date or year.
@@ -196,7 +202,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 75] = [
+    pub const ALL: [Msg; 78] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -227,6 +233,9 @@ impl Msg {
         Msg::CrackOfflineFast,
         Msg::CnilBits,
         Msg::CnilYardstick,
+        Msg::CnilBelowBoth,
+        Msg::CnilAboveFifty,
+        Msg::CnilAboveBoth,
         Msg::LeakNir,
         Msg::LeakDate,
         Msg::LeakContext,
@@ -323,6 +332,9 @@ impl Msg {
             }
             Msg::CrackOfflineFast => "Hors ligne, si la base d’un site a fuité (hachage rapide) :",
             Msg::CnilBits => "Robustesse estimée :",
+            Msg::CnilBelowBoth => "En dessous des deux repères de la CNIL.",
+            Msg::CnilAboveFifty => "Atteint le repère de 50 bits de la CNIL, pas celui de 80 bits.",
+            Msg::CnilAboveBoth => "Atteint les deux repères de la CNIL.",
             Msg::CnilYardstick => {
                 "Repères de la CNIL (délibération 2022-100) : 50 bits avec limitation des tentatives, 80 bits pour un mot de passe seul. Il s’agit d’une estimation de la difficulté à deviner ce mot de passe, pas d’un certificat de conformité."
             }
@@ -437,6 +449,9 @@ impl Msg {
             Msg::CrackOnlineThrottled => "To guess it online, on a site that limits attempts:",
             Msg::CrackOfflineFast => "Offline, if a site's database leaked (fast hash):",
             Msg::CnilBits => "Estimated strength:",
+            Msg::CnilBelowBoth => "Below both CNIL markers.",
+            Msg::CnilAboveFifty => "Reaches the CNIL's 50-bit marker, not the 80-bit one.",
+            Msg::CnilAboveBoth => "Reaches both CNIL markers.",
             Msg::CnilYardstick => {
                 "CNIL markers (deliberation 2022-100): 50 bits with limited login attempts, 80 bits for a password alone. This estimates how hard the password is to guess; it is not a certificate of compliance."
             }

@@ -247,7 +247,7 @@ fn crack_times_have_display_buckets_in_both_languages() {
     );
     assert_eq!(
         e.crack_times.offline_fast_hash.display.text(Lang::Fr),
-        "moins d'une seconde"
+        "moins d’une seconde"
     );
     assert!((e.bits - e.guesses_log10 * std::f64::consts::LOG2_10).abs() < 1e-9);
 }

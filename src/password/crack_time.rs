@@ -103,7 +103,7 @@ impl TimeBucket {
             format!("environ {n} {}", if n == 1 { one } else { many })
         };
         match self {
-            TimeBucket::LessThanASecond => "moins d'une seconde".to_owned(),
+            TimeBucket::LessThanASecond => "moins d’une seconde".to_owned(),
             TimeBucket::Seconds(n) => about(n, "seconde", "secondes"),
             TimeBucket::Minutes(n) => about(n, "minute", "minutes"),
             TimeBucket::Hours(n) => about(n, "heure", "heures"),
@@ -204,7 +204,7 @@ mod tests {
         assert_eq!(TimeBucket::Hours(1).text(Lang::En), "about 1 hour");
         assert_eq!(
             TimeBucket::LessThanASecond.text(Lang::Fr),
-            "moins d'une seconde"
+            "moins d’une seconde"
         );
     }
 

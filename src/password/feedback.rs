@@ -227,7 +227,7 @@ impl Suggestion {
             }
             Suggestion::NoNeedForSymbols => "Pas besoin de symboles, de chiffres ni de majuscules.",
             Suggestion::AnotherWord => "Ajoutez un ou deux mots, de préférence peu courants.",
-            Suggestion::Capitalization => "Une majuscule au début n'aide pas beaucoup.",
+            Suggestion::Capitalization => "Une majuscule au début n’aide pas beaucoup.",
             Suggestion::AllUppercase => {
                 "Tout en majuscules est presque aussi facile à deviner que tout en minuscules."
             }
@@ -235,7 +235,7 @@ impl Suggestion {
                 "Les mots à l'envers ne sont pas beaucoup plus difficiles à deviner."
             }
             Suggestion::Substitution => {
-                "Les substitutions prévisibles comme « @ » pour « a » n'aident pas beaucoup."
+                "Les substitutions prévisibles comme « @ » pour « a » n’aident pas beaucoup."
             }
             Suggestion::LongerKeyboardPattern => {
                 "Utilisez un motif de clavier plus long, avec plus de changements de direction."

@@ -29,7 +29,7 @@ async fn rate(tab: &Tab, password: &str) -> u8 {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn known_weak_passwords_rate_low_and_a_long_random_one_rates_high() {
+async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high() {
     let session = Session::open(dist_site(), "/hosts/plain.html").await;
     let tab = &session.tab;
     tab.wait_until_settled(HOST).await;
@@ -49,6 +49,10 @@ async fn known_weak_passwords_rate_low_and_a_long_random_one_rates_high() {
         let score = rate(tab, weak).await;
         assert!(score <= 1, "{weak} rated {score}");
     }
+    // A capitalised word with digits and a symbol is middling; two words joined, better.
+    assert_eq!(rate(tab, "Soleil75!").await, 2);
+    tab.screenshot("password-medium").await;
+    assert_eq!(rate(tab, "tortue-rapide").await, 3);
     assert_eq!(rate(tab, "q7Rv!x2Lp9#mWz4K").await, 4);
     let meter = Tab::hook(HOST, "password-meter");
     let (now, log10): (String, String) = tab

@@ -202,7 +202,7 @@ async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yar
         )
         .await;
     println!("crack times: {times:?}");
-    let phrase = "/^(moins d'une seconde|environ \\d+ (secondes?|minutes?|heures?|jours?|mois|ans?)|des siècles)$/";
+    let phrase = "/^(moins d’une seconde|environ \\d+ (secondes?|minutes?|heures?|jours?|mois|ans?)|des siècles)$/";
     let phrased: bool = tab
         .eval(&format!(
             "(() => {{ const dd = [...document.querySelector('#w').shadowRoot.querySelectorAll('.bc-times dd')]; \

@@ -74,11 +74,26 @@ pub fn Meter(props: &MeterProps) -> Html {
                     <dt>{ Msg::CnilBits.text(lang) }</dt>
                     <dd>{ bits_text(estimate.bits, lang) }</dd>
                 </dl>
-                <p class="bc-hint">{ Msg::CnilYardstick.text(lang) }</p>
+                <p class="bc-hint">
+                    <strong>{ cnil_position(estimate.bits).text(lang) }</strong>{ " " }
+                    { Msg::CnilYardstick.text(lang) }
+                </p>
             }
             // Announced politely, and only when the level word changes.
             <p class="bc-sr-only" aria-live="polite">{ score.map(|_| text) }</p>
         </div>
+    }
+}
+
+/// Where the estimate stands against the CNIL's two markers, so a high level word (zxcvbn's
+/// scale) is never read as meeting a bar it does not meet.
+fn cnil_position(bits: f64) -> Msg {
+    if bits >= 80.0 {
+        Msg::CnilAboveBoth
+    } else if bits >= 50.0 {
+        Msg::CnilAboveFifty
+    } else {
+        Msg::CnilBelowBoth
     }
 }
 
