@@ -193,6 +193,16 @@ fn an_insurer_name_is_reported_as_a_context_word() {
 }
 
 #[test]
+fn a_name_found_only_backwards_inside_a_word_is_not_a_context_word() {
+    // "verte" holds "etre" (from "Mieux-Être") reversed: a coincidence, not the insurer.
+    let e = rate("souris verte");
+    assert!(!e.leaks.context_word, "{:#?}", e.sequence);
+    assert_ne!(e.feedback.warning, Some(Warning::ContextWord));
+    // A name written backwards on its own is still caught.
+    assert!(rate("sidemaiv").leaks.context_word);
+}
+
+#[test]
 fn a_common_word_with_digits_is_reported_as_a_common_word() {
     let e = rate("soleil13");
     assert_eq!(

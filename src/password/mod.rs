@@ -322,7 +322,11 @@ pub(crate) fn analyse(pw: &Password, ctx: &Context, depth: u8, work: &mut Work) 
     work.matches += matches.len();
     let is_context = |m: &Match| matches!(&m.pattern, Pattern::Dictionary(d) if d.dictionary == DictionaryName::Context);
     let nir = matches.iter().any(|m| matches!(m.pattern, Pattern::Nir(_)));
-    let context_candidate = matches.iter().any(|m| is_context(m) && m.range.len() >= 4);
+    // Written backwards, a short name is only a coincidence ("verte" holds "etre" reversed).
+    let forwards = |m: &Match| !matches!(&m.pattern, Pattern::Dictionary(d) if d.reversed);
+    let context_candidate = matches
+        .iter()
+        .any(|m| is_context(m) && forwards(m) && m.range.len() >= 4);
     let search = scoring::minimum_guesses(pw, &matches, ctx.reference_year(), work);
     let context_word = context_candidate
         || search.sequence.iter().any(|m| {
