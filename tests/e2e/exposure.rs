@@ -168,6 +168,20 @@ async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
         "the old operator still counts"
     );
     tab.screenshot("exposure-exposed-fr").await;
+
+    // A name typed in full picks its insurer, with no list to go through.
+    set_value(tab, "#w", "insurer", "").await;
+    tab.type_into("#w", "insurer", "mbtp").await;
+    tab.wait_for(&format!(
+        "{}.dataset.insurerId === 'mbtp'",
+        Tab::hook("#w", "insurer")
+    ))
+    .await;
+    expect_verdict(tab, "#w", "exposed").await;
+    assert_eq!(
+        all(tab, "#w", "incident", "data-incident").await,
+        ["almerys-2024"]
+    );
     session.close().await;
 }
 

@@ -2,7 +2,8 @@
 //!
 //! The visitor types; the list shows the options whose name or alias contains every typed
 //! word, ignoring case and accents. Arrow keys move the active option
-//! (`aria-activedescendant`, focus stays in the field), Enter picks it, Escape closes the list.
+//! (`aria-activedescendant`, focus stays in the field), Enter picks it (or the only option
+//! left), Escape closes the list. A name or alias typed in full picks its option at once.
 //! Picking sets `data-insurer-id` on the field (the contract's hook for tests).
 
 use std::rc::Rc;
@@ -42,6 +43,18 @@ impl ComboOption {
             .iter()
             .any(|key| words.iter().all(|word| key.contains(word)))
     }
+}
+
+/// The one option whose name or an alias is exactly `text` (case, accents and punctuation
+/// aside), if there is exactly one.
+fn exact_match<'a>(options: &'a [ComboOption], text: &str) -> Option<&'a ComboOption> {
+    let folded = fold_for_search(text);
+    if folded.is_empty() {
+        return None;
+    }
+    let mut hits = options.iter().filter(|o| o.keys.contains(&folded));
+    let first = hits.next()?;
+    hits.all(|o| o.id == first.id).then_some(first)
 }
 
 /// Properties of [`Combobox`].
@@ -117,16 +130,21 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let on_input = {
         let state = state.clone();
         let on_select = props.on_select.clone();
-        let had_selection = props.selected.is_some();
+        let options = Rc::clone(&props.options);
+        let selected = props.selected.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
+            let value = input.value();
+            // A name or alias typed in full picks its insurer, as if chosen from the list.
+            let exact = exact_match(&options, &value);
             state.set(ComboState {
-                text: Some(input.value()),
-                open: true,
+                text: Some(value),
+                open: exact.is_none(),
                 active: None,
             });
-            if had_selection {
-                on_select.emit(None);
+            let now = exact.map(|o| o.id.clone());
+            if now != selected {
+                on_select.emit(now);
             }
         })
     };
@@ -157,7 +175,9 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
                     };
                 }
                 "Enter" => {
-                    if let Some(option) = state.active.and_then(|i| matched.get(i)) {
+                    // The active option, or the only one left.
+                    let only = (count == 1).then(|| matched.first()).flatten();
+                    if let Some(option) = state.active.and_then(|i| matched.get(i)).or(only) {
                         event.prevent_default();
                         pick(option);
                         return;
