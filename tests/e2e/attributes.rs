@@ -411,6 +411,20 @@ async fn theme_auto_follows_the_colour_scheme_and_host_custom_properties_reach_i
         link, "rgb(138, 21, 56)",
         "--bc-accent on the verdict's links"
     );
+
+    // In the dark theme a --bc-dark-* counterpart wins over the light one.
+    let _: bool = tab
+        .eval(
+            "(() => { const s = document.createElement('style');              s.textContent = 'breach-check#w { --bc-dark-accent: #f2a7bd }';              document.head.append(s); return true })()",
+        )
+        .await;
+    let toggle = "getComputedStyle(document.querySelector('#w').shadowRoot.querySelector('.bc-toggle')).color";
+    tab.wait_for(&format!("{toggle} === 'rgb(242, 167, 189)'"))
+        .await;
+    tab.emulate_media("", &[("prefers-color-scheme", "light")])
+        .await;
+    tab.wait_for(&format!("{toggle} === 'rgb(138, 21, 56)'"))
+        .await;
     session.close().await;
 }
 
