@@ -85,6 +85,8 @@ async fn assert_accessible(lang: &str, theme: &str) {
     );
     tab.screenshot(&format!("exposure-uncertain-{lang}-{theme}"))
         .await;
+    session.assert_only_bundle_requests("/a11y.html", "/bc/");
+    session.assert_nothing_stored().await;
     session.close().await;
 }
 

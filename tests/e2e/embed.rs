@@ -172,6 +172,18 @@ async fn a_host_with_a_strict_csp_and_no_unsafe_inline_gets_a_styled_widget() {
         .tab
         .type_into("#w", "password", "correct horse")
         .await;
+    session
+        .tab
+        .wait_for(&format!(
+            "{}.hasAttribute('data-score')",
+            Tab::hook("#w", "password-meter")
+        ))
+        .await;
+    // The exposure check works completely under it too.
+    assert_eq!(
+        crate::hostile::compute_verdict(&session.tab, "#w").await,
+        "exposed"
+    );
     session.assert_no_csp_violation().await;
     // Under `img-src 'self'` the page asks for its own /favicon.ico.
     session.assert_only_bundle_and_host_requests("/strict.html", "/bc/", &["/favicon.ico"]);

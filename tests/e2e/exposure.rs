@@ -24,6 +24,13 @@ async fn open(body: &str) -> Session {
     session
 }
 
+/// The privacy assertions every flow ends with, then closes the browser.
+async fn finish(session: Session) {
+    session.assert_only_bundle_requests("/x.html", "/bc/");
+    session.assert_nothing_stored().await;
+    session.close().await;
+}
+
 /// Sets a form control's value as a script can, and lets the widget hear it.
 pub async fn set_value(tab: &Tab, host: &str, testid: &str, value: &str) {
     let _: bool = tab
@@ -182,7 +189,7 @@ async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
         all(tab, "#w", "incident", "data-incident").await,
         ["almerys-2024"]
     );
-    session.close().await;
+    finish(session).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -228,7 +235,7 @@ async fn bad_dates_and_ids_get_messages_next_to_their_field() {
     .await;
     set_value(tab, "#w", "contract-start", "2020-05-01").await;
     expect_verdict(tab, "#w", "exposed").await;
-    session.close().await;
+    finish(session).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -262,7 +269,7 @@ async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed
             "{typed} leaked into {events:?}"
         );
     }
-    session.close().await;
+    finish(session).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -281,7 +288,7 @@ async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored() {
         all(tab, "#w", "incident", "data-incident").await,
         ["almerys-2024"]
     );
-    session.close().await;
+    finish(session).await;
 
     let broken = r#"<script type="application/json" data-breach-check-pack>{ "insurers": [{ "id": "Bad Id" }] }</script>
       <breach-check id="w" insurer="mutami"></breach-check>"#;
@@ -289,5 +296,5 @@ async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored() {
     let tab = &session.tab;
     set_value(tab, "#w", "contract-start", "2015-03-01").await;
     expect_verdict(tab, "#w", "exposed").await;
-    session.close().await;
+    finish(session).await;
 }
