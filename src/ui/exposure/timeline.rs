@@ -98,12 +98,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let x1 = bar.from.map_or(0.0, x);
                     let x2 = bar.to.map_or(WIDTH, x).max(x1 + 3.0);
                     let y = top + ROW * i as f64;
+                    // The label sits just above its bar, from the bar's start, or ending at
+                    // the bar's end when the bar starts in the right half (so it fits).
+                    let (label_x, anchor) = if x1 < WIDTH / 2.0 {
+                        (x1.max(2.0), "start")
+                    } else {
+                        (x2.min(WIDTH - 2.0), "end")
+                    };
                     html! {
                         <g class={classes!("bc-bar", bar.kind.class())}>
-                            <rect x={x1.to_string()} y={y.to_string()} width={(x2 - x1).to_string()}
-                                height={(ROW - 14.0).to_string()} rx="4" />
-                            <text x="4"
-                                y={(y + ROW - 2.0).to_string()} class="bc-bar-label">{ &bar.label }</text>
+                            <text x={label_x.to_string()} y={(y + 10.0).to_string()} text-anchor={anchor}
+                                class="bc-bar-label">{ &bar.label }</text>
+                            <rect x={x1.to_string()} y={(y + 14.0).to_string()} width={(x2 - x1).to_string()}
+                                height={(ROW - 18.0).to_string()} rx="4" />
                         </g>
                     }
                 }) }
