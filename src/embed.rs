@@ -13,7 +13,6 @@
 //!   beyond the shared, immutable stylesheet.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -37,7 +36,8 @@ thread_local! {
     /// Attribute values already reported, so that the console hears about each one once.
     /// The page's pack and the overlay text it was built from, shared by every widget.
     static PACKS: RefCell<Option<(Option<String>, Rc<Pack>)>> = const { RefCell::new(None) };
-    static WARNED: RefCell<HashSet<(String, String)>> = RefCell::new(HashSet::new());
+    // A handful of entries at most: a list costs less code than a hash set.
+    static WARNED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Which colour scheme the widget uses.
@@ -191,9 +191,12 @@ fn is_web_url(value: &str) -> bool {
 /// `None` so that the caller falls back to its default.
 fn warn_once<T>(attribute: &str, value: &str, fallback: &str) -> Option<T> {
     let first_time = WARNED.with(|warned| {
-        warned
-            .borrow_mut()
-            .insert((attribute.to_owned(), value.to_owned()))
+        let mut warned = warned.borrow_mut();
+        let known = warned.iter().any(|(a, v)| a == attribute && v == value);
+        if !known {
+            warned.push((attribute.to_owned(), value.to_owned()));
+        }
+        !known
     });
     if first_time {
         web_sys::console::warn_1(&JsValue::from_str(&format!(

@@ -6,7 +6,7 @@
 pub fn fold_for_search(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower_latin) {
         let folded: &str = match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
             'ç' => "c",
@@ -40,6 +40,20 @@ pub fn fold_for_search(text: &str) -> String {
     out
 }
 
+/// Lower-cases the Latin letters insurer names use (ASCII, Latin-1, Œ, Ÿ) and leaves any
+/// other character as it is: the full Unicode case tables would weigh on every host page
+/// for names that never need them.
+fn lower_latin(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        // Latin-1 capitals sit 32 below their small letters; × (U+00D7) is not a letter.
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold_for_search;
@@ -53,6 +67,7 @@ mod tests {
         assert_eq!(fold_for_search("  Mutame & Plus "), "mutame plus");
         assert_eq!(fold_for_search("Sévéane"), "seveane");
         assert_eq!(fold_for_search("Œuvre"), "oeuvre");
+        assert_eq!(fold_for_search("ÉCOLE ÀÇÔ"), "ecole aco");
         assert_eq!(fold_for_search("AG2R-La Mondiale"), "ag2r la mondiale");
     }
 

@@ -267,3 +267,35 @@ fn the_readme_lists_every_id_a_web_team_can_set() {
         );
     }
 }
+
+#[test]
+fn the_pack_reader_reads_json_exactly_as_serde_does() {
+    // The built-in pack round-trips: written by serde, read back by serde and by the pack's
+    // own reader (what the widget runs), the three are equal.
+    let builtin = Pack::builtin();
+    assert!(
+        !builtin.insurers.is_empty(),
+        "the built-in pack did not load"
+    );
+    for text in [
+        serde_json::to_string(builtin).unwrap(),
+        serde_json::to_string_pretty(builtin).unwrap(),
+    ] {
+        let by_serde: Pack = serde_json::from_str(&text).unwrap();
+        let ours = Pack::from_json(&text).unwrap();
+        assert_eq!(ours, by_serde);
+        assert_eq!(&ours, builtin);
+    }
+    // Both refuse an unknown key and accept a missing optional list.
+    let unknown = r#"{"insurers": [], "colour": "red"}"#;
+    assert!(serde_json::from_str::<Pack>(unknown).is_err());
+    assert!(matches!(
+        Pack::from_json(unknown),
+        Err(PackError::Syntax(_))
+    ));
+    let minimal = r#"{"sources": []}"#;
+    assert_eq!(
+        Pack::from_json(minimal).unwrap(),
+        serde_json::from_str::<Pack>(minimal).unwrap()
+    );
+}

@@ -7,6 +7,7 @@
 //! decodes that once. A host page may add or replace insurers, operators and sources with
 //! its own JSON ([`Pack::with_overlay`]), checked by the same rules.
 
+mod json;
 pub mod model;
 pub mod validate;
 
@@ -35,8 +36,7 @@ impl Pack {
 
     /// Parses and validates a whole pack written as JSON.
     pub fn from_json(text: &str) -> Result<Pack, PackError> {
-        let pack: Pack =
-            serde_json::from_str(text).map_err(|error| PackError::Syntax(error.to_string()))?;
+        let pack = json::read_pack(text).map_err(PackError::Syntax)?;
         validate(&pack)?;
         Ok(pack)
     }
@@ -45,8 +45,7 @@ impl Pack {
     /// pack, every list optional) replace the entries with the same id or are added. The
     /// result is validated as a whole; on error `self` is unchanged.
     pub fn with_overlay(&self, overlay: &str) -> Result<Pack, PackError> {
-        let extra: Pack =
-            serde_json::from_str(overlay).map_err(|error| PackError::Syntax(error.to_string()))?;
+        let extra = json::read_pack(overlay).map_err(PackError::Syntax)?;
         let mut merged = self.clone();
         merge(&mut merged.sources, extra.sources, |s| &s.id);
         merge(&mut merged.incidents, extra.incidents, |i| &i.id);

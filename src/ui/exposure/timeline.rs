@@ -70,6 +70,12 @@ const ROW: f64 = 34.0;
 /// Height of one marker label line; labels are stacked so close incidents stay readable.
 const MARKER_LINE: f64 = 14.0;
 
+/// An SVG coordinate in whole units of the 640-wide view box: plenty for a drawing, and it
+/// keeps float formatting (and its code) out of the bundle.
+fn coord(value: f64) -> String {
+    (value.round() as i64).to_string()
+}
+
 /// The figure and its text equivalent.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
@@ -78,7 +84,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let x = |day: i32| LABEL + (f64::from(day.clamp(start, end) - start) / span) * (WIDTH - LABEL);
     let top = 8.0 + MARKER_LINE * props.markers.len() as f64;
     let height = top + ROW * props.bars.len() as f64 + 24.0;
-    let view_box = format!("0 0 {WIDTH} {height}");
+    let view_box = format!("0 0 {} {}", coord(WIDTH), coord(height));
     html! {
         <figure class="bc-timeline">
             <svg viewBox={view_box} role="img" aria-labelledby="bc-timeline-title"
@@ -88,9 +94,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let tx = x(*day);
                     html! {
                         <g class="bc-tick">
-                            <line x1={tx.to_string()} x2={tx.to_string()} y1={(top - 6.0).to_string()}
-                                y2={(height - 18.0).to_string()} />
-                            <text x={(tx + 3.0).to_string()} y={(height - 4.0).to_string()}>{ label }</text>
+                            <line x1={coord(tx)} x2={coord(tx)} y1={coord(top - 6.0)}
+                                y2={coord(height - 18.0)} />
+                            <text x={coord(tx + 3.0)} y={coord(height - 4.0)}>{ label }</text>
                         </g>
                     }
                 }) }
@@ -107,10 +113,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     };
                     html! {
                         <g class={classes!("bc-bar", bar.kind.class())}>
-                            <text x={label_x.to_string()} y={(y + 10.0).to_string()} text-anchor={anchor}
+                            <text x={coord(label_x)} y={coord(y + 10.0)} text-anchor={anchor}
                                 class="bc-bar-label">{ &bar.label }</text>
-                            <rect x={x1.to_string()} y={(y + 14.0).to_string()} width={(x2 - x1).to_string()}
-                                height={(ROW - 18.0).to_string()} rx="4" />
+                            <rect x={coord(x1)} y={coord(y + 14.0)} width={coord(x2 - x1)}
+                                height={coord(ROW - 18.0)} rx="4" />
                         </g>
                     }
                 }) }
@@ -119,9 +125,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let label_y = 4.0 + MARKER_LINE * (i as f64 + 1.0);
                     html! {
                         <g class="bc-marker">
-                            <line x1={mx.to_string()} x2={mx.to_string()} y1={(label_y + 2.0).to_string()}
-                                y2={(height - 18.0).to_string()} />
-                            <text x={(mx - 4.0).to_string()} y={label_y.to_string()} text-anchor="end">{ &marker.label }</text>
+                            <line x1={coord(mx)} x2={coord(mx)} y1={coord(label_y + 2.0)}
+                                y2={coord(height - 18.0)} />
+                            <text x={coord(mx - 4.0)} y={coord(label_y)} text-anchor="end">{ &marker.label }</text>
                         </g>
                     }
                 }) }

@@ -147,7 +147,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
             <p class="bc-result-for">
                 <strong>{ Msg::ResultFor.text(lang) }</strong>{ " " }
                 { insurer.map(|i| format!("{}, ", i.name)) }
-                { Msg::TimelineContract.text(lang).to_lowercase() }{ " " }
+                { lower_first(Msg::TimelineContract.text(lang)) }{ " " }
                 { span_words(props.start, props.end, lang) }
             </p>
             if let Some(note) = insurer.and_then(|i| i.note.as_ref()) {
@@ -343,6 +343,14 @@ fn timeline(props: &VerdictViewProps) -> Html {
 }
 
 /// The colon as each language writes it (French puts a space before it).
+/// "Votre contrat" → "votre contrat", inside a sentence (the messages start with ASCII).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_lowercase().to_string() + chars.as_str()
+    })
+}
+
 fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => " : ",

@@ -61,7 +61,7 @@ pub fn Meter(props: &MeterProps) -> Html {
                 aria-valuetext={ text }
                 aria-busy={ matches!(*props.rating, Rating::Loading).then_some("true") }
                 data-score={ score.map(|e| e.score.as_u8().to_string()) }
-                data-guesses-log10={ score.map(|e| format!("{:.2}", e.guesses_log10)) }>
+                data-guesses-log10={ score.map(|e| two_decimals(e.guesses_log10)) }>
                 { for segments }
             </div>
             <p id="bc-meter-text" class="bc-level">{ text }</p>
@@ -97,8 +97,15 @@ fn cnil_position(bits: f64) -> Msg {
     }
 }
 
+/// `x` with two decimals, from integers: float formatting would add its code to the bundle.
+fn two_decimals(x: f64) -> String {
+    let hundredths = (x.abs() * 100.0).round() as u64;
+    let sign = if x < 0.0 && hundredths > 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 fn bits_text(bits: f64, lang: Lang) -> String {
-    let bits = bits.max(0.0).round();
+    let bits = bits.max(0.0).round() as u64;
     match lang {
         Lang::Fr => format!("environ {bits} bits"),
         Lang::En => format!("about {bits} bits"),
