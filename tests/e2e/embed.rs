@@ -281,3 +281,14 @@ async fn fifty_instances_all_work_and_their_memory_is_measured() {
     session.assert_only_bundle_requests("/hosts/plain.html", "/");
     session.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_insurer_page_shows_the_widget_and_sends_nothing() {
+    let session = Session::open(dist_site(), "/").await;
+    session.tab.wait_until_settled("breach-check").await;
+    session.tab.screenshot("demo").await;
+    // The demo's own stylesheet; the rest is the bundle.
+    session.assert_only_bundle_and_host_requests("/", "/", &["/demo.css"]);
+    session.assert_nothing_stored().await;
+    session.close().await;
+}
