@@ -9,8 +9,10 @@
 //!   because strict host CSPs block `<style>` elements and `style="…"` attributes;
 //! - it mounts one Yew app into a `<div>` inside the shadow root (Yew's renderer needs an
 //!   `Element`, and a `ShadowRoot` is a document fragment), and keeps its handle in the
-//!   returned [`Widget`], so that every instance is independent and there is no global state
-//!   beyond the shared, immutable stylesheet.
+//!   returned [`Widget`], so that every instance is independent; what is shared is the
+//!   immutable stylesheet, the page's pack and the list of warnings already given;
+//! - when the element leaves the page the widget is parked (emptied, app kept) and resumed
+//!   if it comes back, because Yew never frees the listeners of an app it mounted.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,10 +35,10 @@ thread_local! {
     /// One constructed stylesheet shared by every instance: adopting the same sheet in many
     /// shadow roots costs one parse.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// Attribute values already reported, so that the console hears about each one once.
     /// The page's pack and the overlay text it was built from, shared by every widget.
     static PACKS: RefCell<Option<(Option<String>, Rc<Pack>)>> = const { RefCell::new(None) };
-    // A handful of entries at most: a list costs less code than a hash set.
+    /// Attribute values already reported, so that the console hears about each one once
+    /// (a handful at most: a list costs less code than a hash set).
     static WARNED: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
