@@ -4,29 +4,19 @@
 use chromiumoxide::cdp::browser_protocol::input::{DispatchKeyEventParams, DispatchKeyEventType};
 
 use crate::browser::Tab;
-use crate::harness::{Session, dist};
-use crate::server::Site;
-
-fn page(body: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">\
-         <title>exposure</title><script src=\"/bc/breach-check.js\" defer></script></head>\
-         <body><main><h1>Exposure</h1>{body}</main></body></html>"
-    )
-}
+use crate::harness::{
+    BUNDLE_PREFIX, HOST_PAGE, Session, all_hooks as all, expect_verdict, open_host_page,
+};
 
 async fn open(body: &str) -> Session {
-    let site = Site::new()
-        .mount("/bc/", dist())
-        .page("/x.html", page(body), &[]);
-    let session = Session::open(site, "/x.html").await;
+    let session = open_host_page("", body).await;
     session.tab.wait_until_settled("#w").await;
     session
 }
 
 /// The privacy assertions every flow ends with, then closes the browser.
 async fn finish(session: Session) {
-    session.assert_only_bundle_requests("/x.html", "/bc/");
+    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
     session.assert_nothing_stored().await;
     session.close().await;
 }
@@ -41,24 +31,6 @@ pub async fn set_value(tab: &Tab, host: &str, testid: &str, value: &str) {
             Tab::hook(host, testid)
         ))
         .await;
-}
-
-/// The `data-verdict` of the verdict hook, once it has the expected value.
-async fn expect_verdict(tab: &Tab, host: &str, verdict: &str) {
-    tab.wait_for(&format!(
-        "{}?.dataset.verdict === {verdict:?}",
-        Tab::hook(host, "verdict")
-    ))
-    .await;
-}
-
-/// `attribute` of every element with `data-testid=testid` in `host`'s shadow root.
-async fn all(tab: &Tab, host: &str, testid: &str, attribute: &str) -> Vec<String> {
-    tab.eval(&format!(
-        "[...document.querySelector({host:?}).shadowRoot.querySelectorAll('[data-testid=\"{testid}\"]')]\
-         .map(e => e.getAttribute({attribute:?}))"
-    ))
-    .await
 }
 
 async fn press(tab: &Tab, key: &str, code: i64) {
@@ -129,7 +101,7 @@ async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields() {
             .is_empty()
     );
 
-    session.assert_only_bundle_requests("/x.html", "/bc/");
+    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
     session.assert_nothing_stored().await;
     tab.screenshot("exposure-not-exposed-fr").await;
     session.close().await;
