@@ -13,6 +13,25 @@ pub enum Lang {
     En,
 }
 
+/// A closed set of texts, said the one way the crate says things: an exhaustive `match` per
+/// language, so that a missing translation is a compile error rather than a blank.
+///
+/// Every message enum of the crate (interface labels, the engines' reasons, warnings and
+/// steps) implements it; callers only ever call [`Localized::text`].
+pub trait Localized: Copy {
+    /// The French text (the widget's default language).
+    fn fr(self) -> &'static str;
+    /// The English text.
+    fn en(self) -> &'static str;
+    /// The text in `lang`.
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr(),
+            Lang::En => self.en(),
+        }
+    }
+}
+
 impl Lang {
     /// Every supported language, for tests that walk all messages.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
@@ -282,15 +301,9 @@ impl Msg {
         Msg::DateUnknownStart,
         Msg::ResultFor,
     ];
+}
 
-    /// The text of this message in `lang`.
-    pub fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => self.fr(),
-            Lang::En => self.en(),
-        }
-    }
-
+impl Localized for Msg {
     fn fr(self) -> &'static str {
         match self {
             Msg::ExposureHeading => "Mes données ont-elles fuité en 2024 ?",

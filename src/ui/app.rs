@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::date::Date;
 use crate::embed::Config;
 use crate::exposure::Verdict;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::pack::Pack;
 use crate::ui::dictionaries::use_dictionaries;
 use crate::ui::exposure::section::ExposureSection;

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::date::Date;
 use crate::exposure::{Assessment, Input, InputError, InputField, Verdict, assess};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::{OperatorKind, Pack};
 use crate::ui::exposure::combobox::{ComboOption, Combobox};
 use crate::ui::exposure::verdict::{VerdictView, VerdictViewProps};

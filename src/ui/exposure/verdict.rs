@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::date::Date;
 use crate::explain::format_date;
 use crate::exposure::{Assessment, IncidentResult, Verdict};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::{Incident, Milestone, Pack};
 use crate::ui::exposure::timeline::{Bar, BarKind, Marker, Timeline};
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Localized, Msg};
 
 /// Properties of [`PasswordAdvice`].
 #[derive(Properties, PartialEq, Clone)]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Localized, Msg};
 use crate::password::Estimate;
 
 /// Properties of [`PasswordFeedback`].

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Localized, Msg};
 use crate::password::{Context, Estimate, estimate};
 use crate::ui::dictionaries::DictionaryState;
 use crate::ui::password::advice::PasswordAdvice;
