@@ -1,7 +1,13 @@
-//! Typed interface messages: one enum of keys, one exhaustive `match` per language.
+//! The one way the crate says things: [`Lang`], the [`Localized`] trait that every message
+//! enum implements, the interface's own messages ([`Msg`]), and the few helpers that put
+//! words, dates and numbers together the way each language writes them.
 //!
 //! A missing translation is a compile error, not a blank in the widget: every language
-//! function matches every key with no catch-all arm.
+//! function matches every key with no catch-all arm. Texts that are data rather than a closed
+//! set (the pack's bilingual texts) are chosen with [`Lang::pick`]. Nothing outside this
+//! module (and the engines' own message enums) writes French or English.
+
+use crate::date::Date;
 
 /// An interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -25,10 +31,7 @@ pub trait Localized: Copy {
     fn en(self) -> &'static str;
     /// The text in `lang`.
     fn text(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => self.fr(),
-            Lang::En => self.en(),
-        }
+        lang.pick(self.fr(), self.en())
     }
 }
 
@@ -43,6 +46,15 @@ impl Lang {
             "fr" => Some(Lang::Fr),
             "en" => Some(Lang::En),
             _ => None,
+        }
+    }
+
+    /// The French or the English one of two texts: for texts that are data (a pack's
+    /// `{ fr, en }` pair), where a closed set would use [`Localized`].
+    pub fn pick<'a, T: ?Sized>(self, fr: &'a T, en: &'a T) -> &'a T {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
         }
     }
 
@@ -197,8 +209,6 @@ pub enum Msg {
     Reviewed,
     /// Link to the host's notice page.
     NoticeLink,
-    /// Before the insurer's own notice in the result.
-    InsurerNotice,
     /// Accessible title of the timeline.
     TimelineTitle,
     /// Timeline label of the contract bar.
@@ -217,11 +227,19 @@ pub enum Msg {
     DateUnknownStart,
     /// Before the inputs the result is for.
     ResultFor,
+    /// On the timeline's text: before the breached operator's name and the intrusion date.
+    TimelineIntrusion,
+    /// Before a number of bits (an estimate).
+    AboutBits,
+    /// Before the name of whoever supplied facts that are not the widget's own (the host).
+    AccordingTo,
+    /// Under a verdict that rests on the host page's data, not on the widget's sources.
+    HostDataNote,
 }
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 78] = [
+    pub const ALL: [Msg; 81] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -290,7 +308,6 @@ impl Msg {
         Msg::SourcesHeading,
         Msg::Reviewed,
         Msg::NoticeLink,
-        Msg::InsurerNotice,
         Msg::TimelineTitle,
         Msg::TimelineContract,
         Msg::DateFrom,
@@ -300,6 +317,10 @@ impl Msg {
         Msg::DateRunning,
         Msg::DateUnknownStart,
         Msg::ResultFor,
+        Msg::TimelineIntrusion,
+        Msg::AboutBits,
+        Msg::AccordingTo,
+        Msg::HostDataNote,
     ];
 }
 
@@ -412,7 +433,6 @@ impl Localized for Msg {
             Msg::SourcesHeading => "Sources de ce résultat",
             Msg::Reviewed => "Faits vérifiés le",
             Msg::NoticeLink => "Lire l’avis de votre complémentaire",
-            Msg::InsurerNotice => "Avis publié par votre complémentaire :",
             Msg::TimelineTitle => {
                 "Frise : votre contrat, les opérateurs de votre complémentaire et les incidents"
             }
@@ -424,6 +444,12 @@ impl Localized for Msg {
             Msg::DateRunning => "toujours en cours",
             Msg::DateUnknownStart => "début inconnu",
             Msg::ResultFor => "Résultat pour :",
+            Msg::TimelineIntrusion => "Intrusion chez",
+            Msg::AboutBits => "environ",
+            Msg::AccordingTo => "selon",
+            Msg::HostDataNote => {
+                "Les opérateurs de cette complémentaire sont ceux que ce site indique lui-même ; ils ne viennent pas des sources vérifiées du module."
+            }
         }
     }
 
@@ -521,7 +547,6 @@ impl Localized for Msg {
             Msg::SourcesHeading => "Sources behind this result",
             Msg::Reviewed => "Facts reviewed on",
             Msg::NoticeLink => "Read your insurer's notice",
-            Msg::InsurerNotice => "Your insurer's own notice:",
             Msg::TimelineTitle => {
                 "Timeline: your contract, your insurer's operators and the incidents"
             }
@@ -533,8 +558,118 @@ impl Localized for Msg {
             Msg::DateRunning => "still running",
             Msg::DateUnknownStart => "start unknown",
             Msg::ResultFor => "Result for:",
+            Msg::TimelineIntrusion => "Intrusion at",
+            Msg::AboutBits => "about",
+            Msg::AccordingTo => "according to",
+            Msg::HostDataNote => {
+                "This insurer's operators are the ones this website states itself; they do not come from the widget's checked sources."
+            }
         }
     }
+}
+
+/// A date as people read it: `22/01/2024` in French, `22 Jan 2024` in English.
+pub fn format_date(date: Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::Fr => format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS[usize::from(date.month() - 1)],
+            date.year()
+        ),
+    }
+}
+
+/// The colon between a label and its text, as each language writes it (French puts a space
+/// before it).
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick(" : ", ": ")
+}
+
+/// A message that starts a sentence, put inside one: "Votre contrat" becomes "votre contrat".
+/// Only an ASCII first letter changes (every message that is used this way starts with one).
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_lowercase().to_string() + chars.as_str()
+    })
+}
+
+/// A contract's span in words: "du 01/03/2015, toujours en cours", "start unknown, to 1 Jan
+/// 2024".
+pub fn contract_span(from: Option<Date>, to: Option<Date>, lang: Lang) -> String {
+    let from = from.map_or_else(
+        || Msg::DateUnknownStart.text(lang).to_owned(),
+        |d| format!("{} {}", Msg::DateFrom.text(lang), format_date(d, lang)),
+    );
+    let to = to.map_or_else(
+        || Msg::DateRunning.text(lang).to_owned(),
+        |d| format!("{} {}", Msg::DateTo.text(lang), format_date(d, lang)),
+    );
+    format!("{from}, {to}")
+}
+
+/// An operator period in words, to follow the operator's name: "depuis le 01/01/2024",
+/// "du 01/01/2019 au 31/12/2023"; empty when the sources give neither end.
+pub fn period_words(from: Option<Date>, to: Option<Date>, lang: Lang) -> String {
+    let date = |d| format_date(d, lang);
+    match (from, to) {
+        (None, None) => String::new(),
+        (Some(from), None) => format!("{} {}", Msg::DateSince.text(lang), date(from)),
+        (None, Some(to)) => format!("{} {}", Msg::DateUntil.text(lang), date(to)),
+        (Some(from), Some(to)) => format!(
+            "{} {} {} {}",
+            Msg::DateFrom.text(lang),
+            date(from),
+            Msg::DateTo.text(lang),
+            date(to)
+        ),
+    }
+}
+
+/// An incident's date, "vers le 01/12/2023" when the sources give it only approximately.
+pub fn milestone_date(date: Date, approximate: bool, lang: Lang) -> String {
+    if approximate {
+        format!(
+            "{} {}",
+            Msg::Approximately.text(lang),
+            format_date(date, lang)
+        )
+    } else {
+        format_date(date, lang)
+    }
+}
+
+/// An incident's intrusion on the timeline's text line: "Intrusion chez Viamedis : 01/12/2023".
+pub fn intrusion_line(operator: &str, date: Date, lang: Lang) -> String {
+    format!(
+        "{} {operator}{}{}",
+        Msg::TimelineIntrusion.text(lang),
+        colon(lang),
+        format_date(date, lang)
+    )
+}
+
+/// A labelled line of the timeline's text: "Votre contrat : du 01/03/2015, toujours en cours".
+pub fn labelled(label: &str, text: &str, lang: Lang) -> String {
+    format!("{label}{}{text}", colon(lang))
+}
+
+/// The estimated strength in whole bits: "environ 42 bits" (integers only, so no float
+/// formatting code reaches the bundle).
+pub fn about_bits(bits: f64, lang: Lang) -> String {
+    let bits = bits.max(0.0).round() as u64;
+    format!("{} {bits} bits", Msg::AboutBits.text(lang))
+}
+
+/// Who the facts behind a verdict come from when the host page supplied them: "selon
+/// Mutuelle Exemple". Shown beside the insurer's name.
+pub fn according_to(name: &str, lang: Lang) -> String {
+    format!("{} {name}", Msg::AccordingTo.text(lang))
 }
 
 #[cfg(test)]
@@ -551,6 +686,53 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn dates_and_spans_read_as_each_language_writes_them() {
+        let date = |y, m, d| Date::new(y, m, d).expect("a valid date");
+        assert_eq!(format_date(date(2024, 1, 22), Lang::Fr), "22/01/2024");
+        assert_eq!(format_date(date(2024, 1, 22), Lang::En), "22 Jan 2024");
+        assert_eq!(
+            contract_span(Some(date(2015, 3, 1)), None, Lang::Fr),
+            "du 01/03/2015, toujours en cours"
+        );
+        assert_eq!(
+            contract_span(None, Some(date(2024, 1, 1)), Lang::En),
+            "start unknown, to 1 Jan 2024"
+        );
+        assert_eq!(
+            period_words(Some(date(2019, 1, 1)), Some(date(2023, 12, 31)), Lang::Fr),
+            "du 01/01/2019 au 31/12/2023"
+        );
+        assert_eq!(period_words(None, None, Lang::En), "");
+        assert_eq!(
+            milestone_date(date(2023, 12, 1), true, Lang::Fr),
+            "vers le 01/12/2023"
+        );
+        assert_eq!(
+            intrusion_line("Viamedis", date(2024, 1, 29), Lang::Fr),
+            "Intrusion chez Viamedis : 29/01/2024"
+        );
+        assert_eq!(
+            labelled(
+                &lower_first(Msg::TimelineContract.text(Lang::En)),
+                "x",
+                Lang::En
+            ),
+            "your contract: x"
+        );
+    }
+
+    #[test]
+    fn numbers_and_attributions_are_words_in_each_language() {
+        assert_eq!(about_bits(41.6, Lang::Fr), "environ 42 bits");
+        assert_eq!(about_bits(-3.0, Lang::En), "about 0 bits");
+        assert_eq!(
+            according_to("Mutuelle Exemple", Lang::Fr),
+            "selon Mutuelle Exemple"
+        );
+        assert_eq!(Lang::En.pick("oui", "yes"), "yes");
     }
 
     #[test]
