@@ -4,24 +4,27 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
+use crate::config::{Config, Theme};
 use crate::date::Date;
-use crate::embed::Config;
 use crate::exposure::Verdict;
 use crate::i18n::{Localized, Msg};
 use crate::pack::Pack;
-use crate::ui::dictionaries::use_dictionaries;
+use crate::ui::dictionaries::{DictionaryStore, use_dictionaries};
 use crate::ui::exposure::section::ExposureSection;
 use crate::ui::password::section::PasswordSection;
+use crate::ui::privacy::unrecorded;
 
-/// Properties of [`App`]: the configuration read from the element's attributes.
+/// Properties of [`App`]: everything the embed hands one widget.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The parsed attributes of the host element.
     pub config: Config,
     /// Today, from the browser's clock (the core reads none).
     pub today: Date,
-    /// The data pack: built-in, or with the host page's overlay.
+    /// The data pack: built-in, or with the overlay the element holds.
     pub pack: Rc<Pack>,
+    /// The page's password dictionaries, shared by every widget of the page.
+    pub dictionaries: Rc<DictionaryStore>,
     /// Told the verdict summary whenever it changes (the embed turns it into an event).
     pub on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
     /// The element has left the page: render nothing, so the sections and what the visitor
@@ -29,12 +32,21 @@ pub struct AppProps {
     pub parked: bool,
 }
 
+/// The class name the stylesheet keys its colours on.
+fn theme_class(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Light => "bc-theme-light",
+        Theme::Dark => "bc-theme-dark",
+        Theme::Auto => "bc-theme-auto",
+    }
+}
+
 /// The widget: the sections the host asked for, in the host's language and theme.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
-    let dictionaries = use_dictionaries();
+    let dictionaries = use_dictionaries(&props.dictionaries);
     // Insurer and operator names are the first words a fraudster holding the leak would try.
     let context_words = use_memo(Rc::clone(&props.pack), |pack| {
         pack.context_words()
@@ -45,8 +57,9 @@ pub fn App(props: &AppProps) -> Html {
     if props.parked {
         return html! {};
     }
-    html! {
-        <div class={classes!("bc", config.theme.class())} lang={lang.as_str()}
+    // `sections` may name `message`: the section is parsed, its view comes in a later round.
+    unrecorded(html! {
+        <div class={classes!("bc", theme_class(config.theme))} lang={lang.as_str()}
             data-dictionaries={dictionaries.as_str()}>
             if config.sections.exposure {
                 <ExposureSection {lang} pack={Rc::clone(&props.pack)} today={props.today}
@@ -59,5 +72,5 @@ pub fn App(props: &AppProps) -> Html {
             }
             <p class="bc-footer">{ Msg::PrivacyFooter.text(lang) }</p>
         </div>
-    }
+    })
 }

@@ -1,11 +1,13 @@
-//! The full password dictionaries, shared by every widget on the page.
+//! The full password dictionaries, as the apps of a page see them.
 //!
 //! The loader fetches the bundle's dictionary file after the first widget has painted and
-//! hands the bytes to `embed::provide_dictionaries`, which decodes them once and calls
-//! [`provide`]. Every mounted app listens through [`use_dictionaries`] and re-rates what its
-//! visitor has already typed.
+//! hands the bytes to the embed, which decodes them once and records the result in the
+//! page's one [`DictionaryStore`]. The embed gives that store to every app through its
+//! props; [`use_dictionaries`] subscribes to it, so each app re-rates what its visitor has
+//! already typed when the dictionaries arrive.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use yew::prelude::*;
@@ -45,37 +47,84 @@ impl PartialEq for DictionaryState {
     }
 }
 
-thread_local! {
-    static STATE: RefCell<DictionaryState> = const { RefCell::new(DictionaryState::Loading) };
-    static LISTENERS: RefCell<Vec<(u64, Callback<()>)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_ID: RefCell<u64> = const { RefCell::new(0) };
+/// The dictionary state of one page and the apps that listen to it.
+///
+/// One per page, owned by the embed beside the page's other shared state; apps only hold
+/// an `Rc` to it through their props. Two stores are equal only when they are the same one.
+#[derive(Debug)]
+pub struct DictionaryStore {
+    state: RefCell<DictionaryState>,
+    listeners: RefCell<Vec<(u64, Callback<()>)>>,
+    next_id: Cell<u64>,
 }
 
-/// Records the new state and tells every mounted app.
-pub fn provide(state: DictionaryState) {
-    STATE.with(|s| *s.borrow_mut() = state);
-    let listeners: Vec<Callback<()>> =
-        LISTENERS.with(|l| l.borrow().iter().map(|(_, cb)| cb.clone()).collect());
-    for listener in listeners {
-        listener.emit(());
+impl Default for DictionaryStore {
+    fn default() -> Self {
+        DictionaryStore {
+            state: RefCell::new(DictionaryState::Loading),
+            listeners: RefCell::new(Vec::new()),
+            next_id: Cell::new(0),
+        }
     }
 }
 
-/// The current state of the dictionaries; the calling component re-renders when it changes.
+impl PartialEq for DictionaryStore {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl DictionaryStore {
+    /// The current state.
+    pub fn state(&self) -> DictionaryState {
+        self.state.borrow().clone()
+    }
+
+    /// Records the new state and tells every listening app.
+    pub fn provide(&self, state: DictionaryState) {
+        *self.state.borrow_mut() = state;
+        // Copied out first: a listener may subscribe or leave while it runs.
+        let listeners: Vec<Callback<()>> = self
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, cb)| cb.clone())
+            .collect();
+        for listener in listeners {
+            listener.emit(());
+        }
+    }
+
+    fn subscribe(&self, listener: Callback<()>) -> u64 {
+        let id = self.next_id.get() + 1;
+        self.next_id.set(id);
+        self.listeners.borrow_mut().push((id, listener));
+        id
+    }
+
+    fn unsubscribe(&self, id: u64) {
+        self.listeners
+            .borrow_mut()
+            .retain(|(other, _)| *other != id);
+    }
+}
+
+/// The current state of `store`; the calling component re-renders when it changes.
 #[hook]
-pub fn use_dictionaries() -> DictionaryState {
-    let state = use_state(|| STATE.with(|s| s.borrow().clone()));
+pub fn use_dictionaries(store: &Rc<DictionaryStore>) -> DictionaryState {
+    let state = use_state_eq(|| store.state());
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
-            let id = NEXT_ID.with(|n| {
-                let mut n = n.borrow_mut();
-                *n += 1;
-                *n
-            });
-            let listener = Callback::from(move |()| state.set(STATE.with(|s| s.borrow().clone())));
-            LISTENERS.with(|l| l.borrow_mut().push((id, listener)));
-            move || LISTENERS.with(|l| l.borrow_mut().retain(|(other, _)| *other != id))
+        use_effect_with(Rc::clone(store), move |store| {
+            // Whatever arrived between the first render and this subscription counts too.
+            state.set(store.state());
+            let listener = {
+                let store = Rc::clone(store);
+                Callback::from(move |()| state.set(store.state()))
+            };
+            let id = store.subscribe(listener);
+            let store = Rc::clone(store);
+            move || store.unsubscribe(id)
         });
     }
     (*state).clone()

@@ -1,7 +1,9 @@
 //! The Yew components. They render state and forward events; verdicts and scores come from
-//! the core.
+//! the core, words from `i18n`, and everything page-wide from the embed through props.
 
 pub mod app;
 pub mod dictionaries;
 pub mod exposure;
 pub mod password;
+pub mod privacy;
+pub mod shared;

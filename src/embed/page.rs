@@ -1,0 +1,143 @@
+//! What the widgets of one page share, in one place.
+//!
+//! A page may hold many `<breach-check>` elements; they share what is immutable or page-wide
+//! and nothing else:
+//!
+//! - the widget's stylesheet, constructed once and adopted by every shadow root (one parse);
+//! - the packs, one per distinct overlay text (most pages: the built-in pack alone);
+//! - the console warnings already given, so that each bad value is reported once per page;
+//! - the password dictionaries, which the loader provides once for the whole page.
+//!
+//! Everything else (the configuration, what the visitor typed) belongs to one widget.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, Element};
+
+use crate::config::ConfigWarning;
+use crate::pack::Pack;
+use crate::ui::dictionaries::DictionaryStore;
+
+/// The widget's stylesheet, compiled into the wasm so that it costs no extra request.
+const STYLES: &str = include_str!("../ui/styles.css");
+
+/// Where a host puts the data its element should use: a child of that very element.
+const OVERLAY_CHILD: &str = ":scope > script[type=\"application/json\"][data-breach-check-pack]";
+
+/// Any overlay on the page, to tell a host whose overlay is misplaced.
+const ANY_OVERLAY: &str = "script[type=\"application/json\"][data-breach-check-pack]";
+
+/// The shared state of the page.
+#[derive(Default)]
+struct Page {
+    /// The constructed stylesheet, built on first use.
+    sheet: Option<CssStyleSheet>,
+    /// The packs in use, by the overlay text they were built from (`None`: the built-in
+    /// pack). An entry no widget holds any more is dropped when the next one is added.
+    packs: Vec<(Option<String>, Rc<Pack>)>,
+    /// Warnings already printed (a handful at most: a list costs less code than a hash set).
+    warned: Vec<ConfigWarning>,
+    /// The password dictionaries and the apps that wait for them.
+    dictionaries: Rc<DictionaryStore>,
+}
+
+thread_local! {
+    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+}
+
+/// The shared stylesheet.
+pub(super) fn stylesheet() -> Result<CssStyleSheet, JsValue> {
+    PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        if let Some(sheet) = &page.sheet {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(STYLES)?;
+        page.sheet = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
+/// The page's dictionary store, handed to every app.
+pub(super) fn dictionaries() -> Rc<DictionaryStore> {
+    PAGE.with(|page| Rc::clone(&page.borrow().dictionaries))
+}
+
+/// Prints each warning on the console, unless this page has already heard it.
+pub(super) fn warn(warnings: impl IntoIterator<Item = ConfigWarning>) {
+    for warning in warnings {
+        let first_time = PAGE.with(|page| {
+            let mut page = page.borrow_mut();
+            let known = page.warned.contains(&warning);
+            if !known {
+                page.warned.push(warning.clone());
+            }
+            !known
+        });
+        if first_time {
+            web_sys::console::warn_1(&JsValue::from_str(&warning.to_string()));
+        }
+    }
+}
+
+/// The pack for the widget of `host`: the built-in one, extended by the host's data when the
+/// element holds a `<script type="application/json" data-breach-check-pack>` child.
+///
+/// Only a child of the element counts, so that markup injected elsewhere on the page (a
+/// comment, a CMS block) cannot change what a widget says; such a stray overlay is reported
+/// once. An invalid overlay is reported once too, and the built-in pack is used.
+pub(super) fn pack_for(host: &Element) -> Rc<Pack> {
+    let overlay = host
+        .query_selector(OVERLAY_CHILD)
+        .ok()
+        .flatten()
+        .and_then(|script| script.text_content())
+        .filter(|text| !text.trim().is_empty());
+    if overlay.is_none() && stray_overlay(host) {
+        warn([ConfigWarning::PackOutsideElement]);
+    }
+    if let Some(pack) = PAGE.with(|page| {
+        page.borrow()
+            .packs
+            .iter()
+            .find(|(text, _)| *text == overlay)
+            .map(|(_, pack)| Rc::clone(pack))
+    }) {
+        return pack;
+    }
+    let pack = Rc::new(match &overlay {
+        None => Pack::builtin().clone(),
+        Some(text) => Pack::builtin().with_overlay(text).unwrap_or_else(|error| {
+            web_sys::console::error_1(&JsValue::from_str(&format!(
+                "<breach-check>: the element's data pack was ignored: {error}"
+            )));
+            Pack::builtin().clone()
+        }),
+    });
+    PAGE.with(|page| {
+        let packs = &mut page.borrow_mut().packs;
+        packs.retain(|(_, pack)| Rc::strong_count(pack) > 1);
+        packs.push((overlay, Rc::clone(&pack)));
+    });
+    pack
+}
+
+/// Whether the page holds an overlay that is not the child of a `<breach-check>` element.
+fn stray_overlay(host: &Element) -> bool {
+    let Some(document) = host.owner_document() else {
+        return false;
+    };
+    let Ok(scripts) = document.query_selector_all(ANY_OVERLAY) else {
+        return false;
+    };
+    (0..scripts.length())
+        .filter_map(|i| scripts.item(i))
+        .any(|script| {
+            script
+                .parent_element()
+                .is_none_or(|parent| !parent.tag_name().eq_ignore_ascii_case("breach-check"))
+        })
+}
