@@ -1,27 +1,26 @@
 //! The estimator's warning and suggestions, and the sentences that tie the password to the
 //! leak when it holds a NIR-shaped number, a date or an insurer's name.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Localized, Msg};
-use crate::password::Estimate;
+use crate::ui::password::meter::Rating;
+use crate::ui::shared::Shared;
 
 /// Properties of [`PasswordFeedback`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PasswordFeedbackProps {
     /// Interface language.
     pub lang: Lang,
-    /// The current estimate, if any.
-    pub estimate: Option<Rc<Estimate>>,
+    /// The current rating: the feedback shows once there is an estimate.
+    pub rating: Shared<Rating>,
 }
 
 /// The feedback container (`data-testid="password-feedback"`).
 #[component]
 pub fn PasswordFeedback(props: &PasswordFeedbackProps) -> Html {
     let lang = props.lang;
-    let Some(estimate) = props.estimate.as_deref() else {
+    let Some(estimate) = props.rating.estimate() else {
         return html! { <div class="bc-feedback" data-testid="password-feedback"></div> };
     };
     let leaks = estimate.leaks;
@@ -33,7 +32,7 @@ pub fn PasswordFeedback(props: &PasswordFeedbackProps) -> Html {
     html! {
         <div class="bc-feedback" data-testid="password-feedback">
             if let Some(warning) = estimate.feedback.warning {
-                <p class="bc-warning" data-warning={format!("{warning:?}")}>{ warning.text(lang) }</p>
+                <p class="bc-warning">{ warning.text(lang) }</p>
             }
             { for leak_lines.iter().filter(|(on, _)| *on).map(|(_, msg)| html! {
                 <p class="bc-leak">{ msg.text(lang) }</p>

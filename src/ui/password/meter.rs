@@ -1,11 +1,10 @@
 //! The strength meter: a bar, a level word, crack times and the CNIL yardstick.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Localized, Msg};
+use crate::i18n::{Lang, Localized, Msg, about_bits};
 use crate::password::{Estimate, Score};
+use crate::ui::shared::Shared;
 
 /// What the meter shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,13 +17,23 @@ pub enum Rating {
     Rated(Box<Estimate>),
 }
 
+impl Rating {
+    /// The estimate, once there is one.
+    pub fn estimate(&self) -> Option<&Estimate> {
+        match self {
+            Rating::Rated(estimate) => Some(estimate),
+            Rating::Empty | Rating::Loading => None,
+        }
+    }
+}
+
 /// Properties of [`Meter`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct MeterProps {
     /// Interface language.
     pub lang: Lang,
     /// The current rating.
-    pub rating: Rc<Rating>,
+    pub rating: Shared<Rating>,
 }
 
 /// The word for a score: the meter is never colour alone.
@@ -72,7 +81,7 @@ pub fn Meter(props: &MeterProps) -> Html {
                     <dt>{ Msg::CrackOfflineFast.text(lang) }</dt>
                     <dd>{ estimate.crack_times.offline_fast_hash.display.text(lang) }</dd>
                     <dt>{ Msg::CnilBits.text(lang) }</dt>
-                    <dd>{ bits_text(estimate.bits, lang) }</dd>
+                    <dd>{ about_bits(estimate.bits, lang) }</dd>
                 </dl>
                 <p class="bc-hint">
                     <strong>{ cnil_position(estimate.bits).text(lang) }</strong>{ " " }
@@ -87,6 +96,9 @@ pub fn Meter(props: &MeterProps) -> Html {
 
 /// Where the estimate stands against the CNIL's two markers, so a high level word (zxcvbn's
 /// scale) is never read as meeting a bar it does not meet.
+///
+/// A domain threshold in the UI, for now: the password core's `Estimate` is getting this
+/// position (a `CnilPosition`), and the meter will then only render it.
 fn cnil_position(bits: f64) -> Msg {
     if bits >= 80.0 {
         Msg::CnilAboveBoth
@@ -102,12 +114,4 @@ fn two_decimals(x: f64) -> String {
     let hundredths = (x.abs() * 100.0).round() as u64;
     let sign = if x < 0.0 && hundredths > 0 { "-" } else { "" };
     format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
-}
-
-fn bits_text(bits: f64, lang: Lang) -> String {
-    let bits = bits.max(0.0).round() as u64;
-    match lang {
-        Lang::Fr => format!("environ {bits} bits"),
-        Lang::En => format!("about {bits} bits"),
-    }
 }

@@ -8,11 +8,13 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Localized, Msg};
-use crate::password::{Context, Estimate, estimate};
+use crate::password::{Context, estimate};
 use crate::ui::dictionaries::DictionaryState;
 use crate::ui::password::advice::PasswordAdvice;
 use crate::ui::password::feedback::PasswordFeedback;
 use crate::ui::password::meter::{Meter, Rating};
+use crate::ui::privacy::secret;
+use crate::ui::shared::Shared;
 
 /// Properties of [`PasswordSection`].
 #[derive(Properties, PartialEq, Clone)]
@@ -25,16 +27,6 @@ pub struct PasswordSectionProps {
     pub context_words: Rc<Vec<String>>,
     /// This year, so that recent years and dates count as guessable.
     pub reference_year: i32,
-}
-
-/// The memoised estimator context, compared by identity: it is rebuilt only when its inputs
-/// change, so a new `Rc` means a new context.
-struct SameContext(Rc<Context>);
-
-impl PartialEq for SameContext {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// What the visitor typed and whether it is shown.
@@ -83,13 +75,13 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
             }
         },
     );
-    let rating: Rc<Rating> = use_memo(
+    let rating = Shared(use_memo(
         (
             field.password.clone(),
             props.dictionaries.clone(),
-            SameContext(context),
+            Shared(context),
         ),
-        |(password, dictionaries, SameContext(context))| {
+        |(password, dictionaries, context)| {
             if password.is_empty() {
                 Rating::Empty
             } else if *dictionaries == DictionaryState::Loading {
@@ -98,7 +90,7 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
                 Rating::Rated(Box::new(estimate(password, context)))
             }
         },
-    );
+    ));
 
     let on_input = {
         let field = field.clone();
@@ -111,11 +103,6 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
         let field = field.clone();
         Callback::from(move |_: MouseEvent| field.dispatch(FieldAction::ToggleVisible))
     };
-    let estimate: Option<&Estimate> = match &*rating {
-        Rating::Rated(estimate) => Some(estimate),
-        Rating::Empty | Rating::Loading => None,
-    };
-
     html! {
         <section class="bc-section bc-password" aria-labelledby="bc-password-heading">
             <h2 id="bc-password-heading">{ Msg::PasswordHeading.text(lang) }</h2>
@@ -123,11 +110,16 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
             <div class="bc-field">
                 <label for="bc-password">{ Msg::PasswordLabel.text(lang) }</label>
                 <div class="bc-password-row">
-                    <input id="bc-password" data-testid="password"
-                        type={ if field.visible { "text" } else { "password" } }
-                        autocomplete="off" spellcheck="false" autocapitalize="off"
-                        aria-describedby="bc-meter-text"
-                        oninput={on_input} />
+                    // `new-password`: no saved password filled in. No autocorrect, spelling or
+                    // capitals: keyboards must not learn it. `secret` adds the replay masks
+                    // and the password-manager and grammar-extension opt-outs.
+                    { secret(html! {
+                        <input id="bc-password" data-testid="password"
+                            type={ if field.visible { "text" } else { "password" } }
+                            autocomplete="new-password" autocorrect="off" autocapitalize="off"
+                            spellcheck="false" aria-describedby="bc-meter-text"
+                            oninput={on_input} />
+                    }) }
                     <button type="button" class="bc-toggle" aria-controls="bc-password"
                         aria-pressed={ if field.visible { "true" } else { "false" } }
                         onclick={on_toggle}>
@@ -139,7 +131,7 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
             if props.dictionaries == DictionaryState::Unavailable && !field.password.is_empty() {
                 <p class="bc-hint">{ Msg::MeterReducedDictionary.text(lang) }</p>
             }
-            <PasswordFeedback {lang} estimate={estimate.cloned().map(Rc::new)} />
+            <PasswordFeedback {lang} {rating} />
             <PasswordAdvice {lang} />
         </section>
     }
