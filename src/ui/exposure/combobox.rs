@@ -8,10 +8,12 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::text::fold_for_search;
+use crate::ui::privacy::unrecorded;
 
 /// One pickable option.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +155,11 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
         let pick = pick.clone();
         let matched: Vec<ComboOption> = matches.iter().map(|o| (*o).clone()).collect();
         Callback::from(move |event: KeyboardEvent| {
+            // A page script can dispatch a plain `new Event('keydown')`, which has no `key`:
+            // reading it would throw through the wasm, so such an event is ignored.
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
             let count = matched.len();
             let mut next = (*state).clone();
             match event.key().as_str() {
@@ -205,17 +212,19 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let expanded = state.open && !words.is_empty();
     html! {
         <div class="bc-combo">
-            <input id={props.id.clone()} type="text" data-testid={props.testid.clone()}
-                role="combobox" aria-autocomplete="list"
-                aria-expanded={ if expanded { "true" } else { "false" } }
-                aria-controls={listbox_id.clone()}
-                aria-activedescendant={ active.filter(|_| expanded).map(option_id) }
-                aria-describedby={props.describedby.clone()}
-                aria-invalid={ props.invalid.then_some("true") }
-                data-insurer-id={props.selected.clone()}
-                autocomplete="off" spellcheck="false"
-                value={text}
-                oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
+            { unrecorded(html! {
+                <input id={props.id.clone()} type="text" data-testid={props.testid.clone()}
+                    role="combobox" aria-autocomplete="list"
+                    aria-expanded={ if expanded { "true" } else { "false" } }
+                    aria-controls={listbox_id.clone()}
+                    aria-activedescendant={ active.filter(|_| expanded).map(option_id) }
+                    aria-describedby={props.describedby.clone()}
+                    aria-invalid={ props.invalid.then_some("true") }
+                    data-insurer-id={props.selected.clone()}
+                    autocomplete="off" autocorrect="off" spellcheck="false"
+                    value={text}
+                    oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
+            }) }
             <ul id={listbox_id} role="listbox" class="bc-listbox" hidden={!expanded}>
                 { for matches.iter().enumerate().map(|(i, option)| {
                     let onmousedown = {

@@ -7,10 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::date::Date;
-use crate::explain::format_date;
 use crate::exposure::{Assessment, IncidentResult, Verdict};
-use crate::i18n::{Lang, Localized, Msg};
-use crate::pack::{Incident, Milestone, Pack};
+use crate::i18n::{
+    Lang, Localized, Msg, colon, contract_span, format_date, intrusion_line, labelled, lower_first,
+    milestone_date, period_words,
+};
+use crate::pack::{Incident, Milestone, Pack, Text};
 use crate::ui::exposure::timeline::{Bar, BarKind, Marker, Timeline};
 
 /// Properties of [`VerdictView`].
@@ -52,13 +54,10 @@ fn verdict_symbol(verdict: Verdict) -> &'static str {
 }
 
 fn milestone(label: Msg, milestone: &Milestone, lang: Lang) -> Html {
-    let about = milestone
-        .approximate
-        .then(|| format!("{} ", Msg::Approximately.text(lang)));
     html! {
         <>
             <dt>{ label.text(lang) }</dt>
-            <dd>{ about }{ format_date(milestone.date, lang) }</dd>
+            <dd>{ milestone_date(milestone.date, milestone.approximate, lang) }</dd>
         </>
     }
 }
@@ -73,10 +72,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
     };
     let pack = &props.pack;
     let insurer = props.insurer.as_deref().and_then(|id| pack.insurer(id));
-    let text = |t: &crate::pack::Text| match lang {
-        Lang::Fr => t.fr.clone(),
-        Lang::En => t.en.clone(),
-    };
+    let text = |t: &Text| lang.pick(&t.fr, &t.en).clone();
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -148,7 +144,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
                 <strong>{ Msg::ResultFor.text(lang) }</strong>{ " " }
                 { insurer.map(|i| format!("{}, ", i.name)) }
                 { lower_first(Msg::TimelineContract.text(lang)) }{ " " }
-                { span_words(props.start, props.end, lang) }
+                { contract_span(props.start, props.end, lang) }
             </p>
             if let Some(note) = insurer.and_then(|i| i.note.as_ref()) {
                 <p class="bc-note">{ text(note) }</p>
@@ -258,10 +254,10 @@ fn timeline(props: &VerdictViewProps) -> Html {
     let mut bars = Vec::new();
     let mut description = Vec::new();
     let contract_label = Msg::TimelineContract.text(lang).to_owned();
-    description.push(format!(
-        "{contract_label}{}{}",
-        colon(lang),
-        span_words(props.start, props.end, lang)
+    description.push(labelled(
+        &contract_label,
+        &contract_span(props.start, props.end, lang),
+        lang,
     ));
     bars.push(Bar {
         label: contract_label,
@@ -275,23 +271,8 @@ fn timeline(props: &VerdictViewProps) -> Html {
                 .operator(&period.operator)
                 .map_or(period.operator.clone(), |o| o.name.clone());
             let breached = pack.incidents_of(&period.operator).next().is_some();
-            let words = match (period.from, period.to) {
-                (None, None) => String::new(),
-                (Some(from), None) => {
-                    format!(" {} {}", Msg::DateSince.text(lang), format_date(from, lang))
-                }
-                (None, Some(to)) => {
-                    format!(" {} {}", Msg::DateUntil.text(lang), format_date(to, lang))
-                }
-                (Some(from), Some(to)) => format!(
-                    " {} {} {} {}",
-                    Msg::DateFrom.text(lang),
-                    format_date(from, lang),
-                    Msg::DateTo.text(lang),
-                    format_date(to, lang)
-                ),
-            };
-            let label = format!("{}{}{name}{words}", insurer.name, colon(lang));
+            let words = period_words(period.from, period.to, lang);
+            let label = labelled(&insurer.name, format!("{name} {words}").trim_end(), lang);
             description.push(label.clone());
             bars.push(Bar {
                 label,
@@ -311,14 +292,7 @@ fn timeline(props: &VerdictViewProps) -> Html {
             let name = pack
                 .operator(&incident.operator)
                 .map_or(incident.operator.clone(), |o| o.name.clone());
-            description.push(format!(
-                "{} {name}{}{}",
-                Msg::IncidentIntrusion
-                    .text(lang)
-                    .trim_end_matches([' ', ':']),
-                colon(lang),
-                format_date(incident.intrusion.date, lang)
-            ));
+            description.push(intrusion_line(&name, incident.intrusion.date, lang));
             Marker {
                 label: name,
                 day: day(incident.intrusion.date),
@@ -340,35 +314,6 @@ fn timeline(props: &VerdictViewProps) -> Html {
         <Timeline title={Msg::TimelineTitle.text(lang)} axis={(axis_start, axis_end)}
             {ticks} {bars} {markers} {description} />
     }
-}
-
-/// The colon as each language writes it (French puts a space before it).
-/// "Votre contrat" → "votre contrat", inside a sentence (the messages start with ASCII).
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_ascii_lowercase().to_string() + chars.as_str()
-    })
-}
-
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => " : ",
-        Lang::En => ": ",
-    }
-}
-
-/// "du 01/03/2015, toujours en cours": a period in words.
-fn span_words(from: Option<Date>, to: Option<Date>, lang: Lang) -> String {
-    let from = from.map_or_else(
-        || Msg::DateUnknownStart.text(lang).to_owned(),
-        |d| format!("{} {}", Msg::DateFrom.text(lang), format_date(d, lang)),
-    );
-    let to = to.map_or_else(
-        || Msg::DateRunning.text(lang).to_owned(),
-        |d| format!("{} {}", Msg::DateTo.text(lang), format_date(d, lang)),
-    );
-    format!("{from}, {to}")
 }
 
 fn day_of(year: u16) -> i32 {
