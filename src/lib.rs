@@ -64,6 +64,11 @@
 //! README credits every source and its licence.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// Nothing the widget runs prints: the embed speaks through the browser console only.
+#![cfg_attr(
+    not(test),
+    deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)
+)]
 
 pub mod config;
 pub mod date;
