@@ -26,11 +26,11 @@ const STYLES: &str = include_str!("../ui/styles.css");
 /// Where a host puts the data its element should use: a child of that very element.
 const OVERLAY_CHILD: &str = ":scope > script[type=\"application/json\"][data-breach-check-pack]";
 
-/// Any overlay on the page, to tell a host whose overlay is misplaced.
-const ANY_OVERLAY: &str = "script[type=\"application/json\"][data-breach-check-pack]";
+/// An overlay that is not the child of a `<breach-check>`: to tell a host it is ignored.
+const STRAY_OVERLAY: &str = "script[type=\"application/json\"][data-breach-check-pack]\
+                             :not(breach-check > script)";
 
 /// The shared state of the page.
-#[derive(Default)]
 struct Page {
     /// The constructed stylesheet, built on first use.
     sheet: Option<CssStyleSheet>,
@@ -39,12 +39,19 @@ struct Page {
     packs: Vec<(Option<String>, Rc<Pack>)>,
     /// Warnings already printed (a handful at most: a list costs less code than a hash set).
     warned: Vec<ConfigWarning>,
-    /// The password dictionaries and the apps that wait for them.
-    dictionaries: Rc<DictionaryStore>,
+    /// The password dictionaries and the apps that wait for them, made on first use.
+    dictionaries: Option<Rc<DictionaryStore>>,
 }
 
 thread_local! {
-    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+    static PAGE: RefCell<Page> = const {
+        RefCell::new(Page {
+            sheet: None,
+            packs: Vec::new(),
+            warned: Vec::new(),
+            dictionaries: None,
+        })
+    };
 }
 
 /// The shared stylesheet.
@@ -63,7 +70,7 @@ pub(super) fn stylesheet() -> Result<CssStyleSheet, JsValue> {
 
 /// The page's dictionary store, handed to every app.
 pub(super) fn dictionaries() -> Rc<DictionaryStore> {
-    PAGE.with(|page| Rc::clone(&page.borrow().dictionaries))
+    PAGE.with(|page| Rc::clone(page.borrow_mut().dictionaries.get_or_insert_default()))
 }
 
 /// Prints each warning on the console, unless this page has already heard it.
@@ -127,17 +134,7 @@ pub(super) fn pack_for(host: &Element) -> Rc<Pack> {
 
 /// Whether the page holds an overlay that is not the child of a `<breach-check>` element.
 fn stray_overlay(host: &Element) -> bool {
-    let Some(document) = host.owner_document() else {
-        return false;
-    };
-    let Ok(scripts) = document.query_selector_all(ANY_OVERLAY) else {
-        return false;
-    };
-    (0..scripts.length())
-        .filter_map(|i| scripts.item(i))
-        .any(|script| {
-            script
-                .parent_element()
-                .is_none_or(|parent| !parent.tag_name().eq_ignore_ascii_case("breach-check"))
-        })
+    host.owner_document()
+        .and_then(|document| document.query_selector(STRAY_OVERLAY).ok().flatten())
+        .is_some()
 }

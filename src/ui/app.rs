@@ -12,7 +12,6 @@ use crate::pack::Pack;
 use crate::ui::dictionaries::{DictionaryStore, use_dictionaries};
 use crate::ui::exposure::section::ExposureSection;
 use crate::ui::password::section::PasswordSection;
-use crate::ui::privacy::unrecorded;
 
 /// Properties of [`App`]: everything the embed hands one widget.
 #[derive(Properties, PartialEq, Clone)]
@@ -58,9 +57,12 @@ pub fn App(props: &AppProps) -> Html {
         return html! {};
     }
     // `sections` may name `message`: the section is parsed, its view comes in a later round.
-    unrecorded(html! {
-        <div class={classes!("bc", theme_class(config.theme))} lang={lang.as_str()}
-            data-dictionaries={dictionaries.as_str()}>
+    // The do-not-record hints of `ui::privacy`, for the whole widget.
+    html! {
+        <div class={classes!("bc", theme_class(config.theme), "rr-block", "rr-mask", "fs-mask")}
+            data-hj-suppress="" data-cs-mask="" data-clarity-mask="true" data-dd-privacy="mask"
+            data-private="" data-sl="mask"
+            lang={lang.as_str()} data-dictionaries={dictionaries.as_str()}>
             if config.sections.exposure {
                 <ExposureSection {lang} pack={Rc::clone(&props.pack)} today={props.today}
                     preset_insurer={config.insurer.clone()} preset_operator={config.operator.clone()}
@@ -72,5 +74,5 @@ pub fn App(props: &AppProps) -> Html {
             }
             <p class="bc-footer">{ Msg::PrivacyFooter.text(lang) }</p>
         </div>
-    })
+    }
 }

@@ -13,7 +13,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::text::fold_for_search;
-use crate::ui::privacy::unrecorded;
 
 /// One pickable option.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,19 +211,19 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let expanded = state.open && !words.is_empty();
     html! {
         <div class="bc-combo">
-            { unrecorded(html! {
-                <input id={props.id.clone()} type="text" data-testid={props.testid.clone()}
-                    role="combobox" aria-autocomplete="list"
-                    aria-expanded={ if expanded { "true" } else { "false" } }
-                    aria-controls={listbox_id.clone()}
-                    aria-activedescendant={ active.filter(|_| expanded).map(option_id) }
-                    aria-describedby={props.describedby.clone()}
-                    aria-invalid={ props.invalid.then_some("true") }
-                    data-insurer-id={props.selected.clone()}
-                    autocomplete="off" autocorrect="off" spellcheck="false"
-                    value={text}
-                    oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
-            }) }
+            <input id={props.id.clone()} type="text" data-testid={props.testid.clone()}
+                role="combobox" aria-autocomplete="list"
+                aria-expanded={ if expanded { "true" } else { "false" } }
+                aria-controls={listbox_id.clone()}
+                aria-activedescendant={ active.filter(|_| expanded).map(option_id) }
+                aria-describedby={props.describedby.clone()}
+                aria-invalid={ props.invalid.then_some("true") }
+                data-insurer-id={props.selected.clone()}
+                autocomplete="off" autocorrect="off" spellcheck="false"
+                class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
+                data-clarity-mask="true" data-dd-privacy="mask" data-private="" data-sl="mask"
+                value={text}
+                oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
             <ul id={listbox_id} role="listbox" class="bc-listbox" hidden={!expanded}>
                 { for matches.iter().enumerate().map(|(i, option)| {
                     let onmousedown = {

@@ -15,7 +15,6 @@ use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::{OperatorKind, Pack};
 use crate::ui::exposure::combobox::{ComboOption, Combobox};
 use crate::ui::exposure::verdict::{VerdictView, VerdictViewProps};
-use crate::ui::privacy::unrecorded;
 
 /// Properties of [`ExposureSection`].
 #[derive(Properties, PartialEq, Clone)]
@@ -229,23 +228,23 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
                 </div>
                 <div class="bc-field">
                     <label for="bc-operator">{ Msg::OperatorLabel.text(lang) }</label>
-                    { unrecorded(html! {
-                        <select id="bc-operator" data-testid="operator" onchange={on_operator}
-                            aria-describedby={describedby(InputField::Operator, Some("bc-operator-hint"))}
-                            aria-invalid={invalid(InputField::Operator)}>
-                            <option value="" selected={form.operator.is_empty() || !known_operator}>
-                                { Msg::OperatorChoose.text(lang) }
-                            </option>
-                            <optgroup label={Msg::OperatorGroupOperators.text(lang)}>
-                                { group(OperatorKind::TiersPayant) }
-                            </optgroup>
-                            <optgroup label={Msg::OperatorGroupNetworks.text(lang)}>
-                                { group(OperatorKind::CareNetwork) }
-                            </optgroup>
-                            { operator_option("other", Msg::OperatorOther.text(lang)) }
-                            { operator_option("unknown", Msg::OperatorUnknown.text(lang)) }
-                        </select>
-                    }) }
+                    <select id="bc-operator" data-testid="operator" onchange={on_operator}
+                        aria-describedby={describedby(InputField::Operator, Some("bc-operator-hint"))}
+                        aria-invalid={invalid(InputField::Operator)}
+                        class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
+                        data-clarity-mask="true" data-dd-privacy="mask" data-private="" data-sl="mask">
+                        <option value="" selected={form.operator.is_empty() || !known_operator}>
+                            { Msg::OperatorChoose.text(lang) }
+                        </option>
+                        <optgroup label={Msg::OperatorGroupOperators.text(lang)}>
+                            { group(OperatorKind::TiersPayant) }
+                        </optgroup>
+                        <optgroup label={Msg::OperatorGroupNetworks.text(lang)}>
+                            { group(OperatorKind::CareNetwork) }
+                        </optgroup>
+                        { operator_option("other", Msg::OperatorOther.text(lang)) }
+                        { operator_option("unknown", Msg::OperatorUnknown.text(lang)) }
+                    </select>
                     <p id="bc-operator-hint" class="bc-hint">{ Msg::OperatorHint.text(lang) }</p>
                     { error_view(InputField::Operator) }
                     if form.operator == "unknown" {
@@ -255,24 +254,26 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
                 <div class="bc-dates">
                     <div class="bc-field">
                         <label for="bc-start">{ Msg::ContractStartLabel.text(lang) }</label>
-                        { unrecorded(html! {
-                            <input id="bc-start" type="date" data-testid="contract-start"
-                                value={form.start.clone()}
-                                aria-describedby={describedby(InputField::Start, None)}
-                                aria-invalid={invalid(InputField::Start)}
-                                oninput={on_start_input} onchange={on_start} />
-                        }) }
+                        <input id="bc-start" type="date" data-testid="contract-start"
+                            value={form.start.clone()}
+                            aria-describedby={describedby(InputField::Start, None)}
+                            aria-invalid={invalid(InputField::Start)}
+                            class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
+                            data-clarity-mask="true" data-dd-privacy="mask" data-private=""
+                            data-sl="mask"
+                            oninput={on_start_input} onchange={on_start} />
                         { error_view(InputField::Start) }
                     </div>
                     <div class="bc-field">
                         <label for="bc-end">{ Msg::ContractEndLabel.text(lang) }</label>
-                        { unrecorded(html! {
-                            <input id="bc-end" type="date" data-testid="contract-end"
-                                value={form.end.clone()}
-                                aria-describedby={describedby(InputField::End, Some("bc-end-hint"))}
-                                aria-invalid={invalid(InputField::End)}
-                                oninput={on_end_input} onchange={on_end} />
-                        }) }
+                        <input id="bc-end" type="date" data-testid="contract-end"
+                            value={form.end.clone()}
+                            aria-describedby={describedby(InputField::End, Some("bc-end-hint"))}
+                            aria-invalid={invalid(InputField::End)}
+                            class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
+                            data-clarity-mask="true" data-dd-privacy="mask" data-private=""
+                            data-sl="mask"
+                            oninput={on_end_input} onchange={on_end} />
                         <p id="bc-end-hint" class="bc-hint">{ Msg::ContractEndHint.text(lang) }</p>
                         { error_view(InputField::End) }
                     </div>

@@ -13,7 +13,7 @@ use crate::ui::dictionaries::DictionaryState;
 use crate::ui::password::advice::PasswordAdvice;
 use crate::ui::password::feedback::PasswordFeedback;
 use crate::ui::password::meter::{Meter, Rating};
-use crate::ui::privacy::secret;
+use crate::ui::privacy::use_ignored_by_password_managers;
 use crate::ui::shared::Shared;
 
 /// Properties of [`PasswordSection`].
@@ -59,6 +59,8 @@ impl Reducible for FieldState {
 pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     let lang = props.lang;
     let field = use_reducer(FieldState::default);
+    let field_ref = use_node_ref();
+    use_ignored_by_password_managers(&field_ref);
 
     let context = use_memo(
         (
@@ -110,16 +112,19 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
             <div class="bc-field">
                 <label for="bc-password">{ Msg::PasswordLabel.text(lang) }</label>
                 <div class="bc-password-row">
-                    // `new-password`: no saved password filled in. No autocorrect, spelling or
-                    // capitals: keyboards must not learn it. `secret` adds the replay masks
-                    // and the password-manager and grammar-extension opt-outs.
-                    { secret(html! {
-                        <input id="bc-password" data-testid="password"
-                            type={ if field.visible { "text" } else { "password" } }
-                            autocomplete="new-password" autocorrect="off" autocapitalize="off"
-                            spellcheck="false" aria-describedby="bc-meter-text"
-                            oninput={on_input} />
-                    }) }
+                    // `new-password`: no saved password filled in; password-manager and
+                    // grammar-extension opt-outs; no autocorrect, spelling or capitals, so no
+                    // keyboard learns it; the replay masks of `ui::privacy`.
+                    <input id="bc-password" data-testid="password"
+                        type={ if field.visible { "text" } else { "password" } }
+                        autocomplete="new-password" autocorrect="off" autocapitalize="off"
+                        spellcheck="false" data-lpignore="true" data-bwignore=""
+                        data-form-type="other" data-gramm="false" data-gramm_editor="false"
+                        data-enable-grammarly="false" data-rr-is-password="true"
+                        class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
+                        data-clarity-mask="true" data-dd-privacy="mask" data-private=""
+                        data-sl="mask" aria-describedby="bc-meter-text"
+                        ref={field_ref} oninput={on_input} />
                     <button type="button" class="bc-toggle" aria-controls="bc-password"
                         aria-pressed={ if field.visible { "true" } else { "false" } }
                         onclick={on_toggle}>
