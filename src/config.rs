@@ -218,8 +218,8 @@ impl fmt::Display for ConfigWarning {
             ),
             None => write!(
                 f,
-                "<breach-check>: a <script data-breach-check-pack> outside a <breach-check> \
-                 element is ignored (put it inside the element it is for); using {fallback}."
+                "<breach-check>: a data pack outside its <breach-check> element is ignored; \
+                 using {fallback}."
             ),
         }
     }
@@ -239,30 +239,24 @@ impl Config {
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
-        let lang = parse_or_warn(
-            non_empty(Attribute::Lang),
-            Lang::parse,
-            ConfigWarning::UnknownLang,
-            &mut warnings,
-        );
-        let sections = parse_or_warn(
-            non_empty(Attribute::Sections),
-            Sections::parse,
-            ConfigWarning::UnknownSections,
-            &mut warnings,
-        );
-        let theme = parse_or_warn(
-            non_empty(Attribute::Theme),
-            Theme::parse,
-            ConfigWarning::UnknownTheme,
-            &mut warnings,
-        );
-        let notice_href = parse_or_warn(
-            non_empty(Attribute::NoticeHref),
-            |value| is_web_url(value).then(|| value.to_owned()),
-            ConfigWarning::NotAWebUrl,
-            &mut warnings,
-        );
+        let lang = non_empty(Attribute::Lang).and_then(|value| {
+            Lang::parse(&value).or_else(|| refuse(&mut warnings, ConfigWarning::UnknownLang(value)))
+        });
+        let sections = non_empty(Attribute::Sections).and_then(|value| {
+            Sections::parse(&value)
+                .or_else(|| refuse(&mut warnings, ConfigWarning::UnknownSections(value)))
+        });
+        let theme = non_empty(Attribute::Theme).and_then(|value| {
+            Theme::parse(&value)
+                .or_else(|| refuse(&mut warnings, ConfigWarning::UnknownTheme(value)))
+        });
+        let notice_href = non_empty(Attribute::NoticeHref).and_then(|value| {
+            if is_web_url(&value) {
+                Some(value)
+            } else {
+                refuse(&mut warnings, ConfigWarning::NotAWebUrl(value))
+            }
+        });
         let config = Config {
             lang: lang.unwrap_or_default(),
             insurer: non_empty(Attribute::Insurer),
@@ -295,20 +289,10 @@ impl Config {
     }
 }
 
-/// `value` parsed, or `None` when it is absent or `parse` refuses it; a refused value is
-/// recorded as `warning(value)`.
-fn parse_or_warn<T>(
-    value: Option<String>,
-    parse: impl Fn(&str) -> Option<T>,
-    warning: fn(String) -> ConfigWarning,
-    warnings: &mut Vec<ConfigWarning>,
-) -> Option<T> {
-    let value = value?;
-    let parsed = parse(&value);
-    if parsed.is_none() {
-        warnings.push(warning(value));
-    }
-    parsed
+/// Records why a value was refused; `None`, so that the caller falls back to its default.
+fn refuse<T>(warnings: &mut Vec<ConfigWarning>, warning: ConfigWarning) -> Option<T> {
+    warnings.push(warning);
+    None
 }
 
 /// An absolute `http:`/`https:` URL with a host and nothing a URL cannot hold (spaces,
@@ -449,7 +433,7 @@ mod tests {
         assert!(
             ConfigWarning::PackOutsideElement
                 .to_string()
-                .contains("inside the element")
+                .contains("outside its <breach-check> element")
         );
     }
 

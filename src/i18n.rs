@@ -227,14 +227,14 @@ pub enum Msg {
     DateUnknownStart,
     /// Before the inputs the result is for.
     ResultFor,
+    /// "your contract", inside the sentence after [`Msg::ResultFor`].
+    ResultContract,
     /// On the timeline's text: before the breached operator's name and the intrusion date.
     TimelineIntrusion,
     /// Before a number of bits (an estimate).
     AboutBits,
     /// Before the name of whoever supplied facts that are not the widget's own (the host).
     AccordingTo,
-    /// Under a verdict that rests on the host page's data, not on the widget's sources.
-    HostDataNote,
 }
 
 impl Msg {
@@ -317,10 +317,10 @@ impl Msg {
         Msg::DateRunning,
         Msg::DateUnknownStart,
         Msg::ResultFor,
+        Msg::ResultContract,
         Msg::TimelineIntrusion,
         Msg::AboutBits,
         Msg::AccordingTo,
-        Msg::HostDataNote,
     ];
 }
 
@@ -444,12 +444,10 @@ impl Localized for Msg {
             Msg::DateRunning => "toujours en cours",
             Msg::DateUnknownStart => "début inconnu",
             Msg::ResultFor => "Résultat pour :",
+            Msg::ResultContract => "votre contrat",
             Msg::TimelineIntrusion => "Intrusion chez",
             Msg::AboutBits => "environ",
             Msg::AccordingTo => "selon",
-            Msg::HostDataNote => {
-                "Les opérateurs de cette complémentaire sont ceux que ce site indique lui-même ; ils ne viennent pas des sources vérifiées du module."
-            }
         }
     }
 
@@ -558,12 +556,10 @@ impl Localized for Msg {
             Msg::DateRunning => "still running",
             Msg::DateUnknownStart => "start unknown",
             Msg::ResultFor => "Result for:",
+            Msg::ResultContract => "your contract",
             Msg::TimelineIntrusion => "Intrusion at",
             Msg::AboutBits => "about",
             Msg::AccordingTo => "according to",
-            Msg::HostDataNote => {
-                "This insurer's operators are the ones this website states itself; they do not come from the widget's checked sources."
-            }
         }
     }
 }
@@ -588,15 +584,6 @@ pub fn format_date(date: Date, lang: Lang) -> String {
 /// before it).
 pub fn colon(lang: Lang) -> &'static str {
     lang.pick(" : ", ": ")
-}
-
-/// A message that starts a sentence, put inside one: "Votre contrat" becomes "votre contrat".
-/// Only an ASCII first letter changes (every message that is used this way starts with one).
-pub fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_ascii_lowercase().to_string() + chars.as_str()
-    })
 }
 
 /// A contract's span in words: "du 01/03/2015, toujours en cours", "start unknown, to 1 Jan

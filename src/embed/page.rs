@@ -20,22 +20,35 @@ use crate::config::ConfigWarning;
 use crate::pack::Pack;
 use crate::ui::dictionaries::DictionaryStore;
 
-/// The widget's stylesheet, compiled into the wasm so that it costs no extra request.
-const STYLES: &str = include_str!("../ui/styles.css");
+/// The widget's stylesheet as written, with its comments.
+const SOURCE: &[u8] = include_bytes!("../ui/styles.css");
+/// Its length without comments and with whitespace collapsed.
+const STYLES_LEN: usize = minify(SOURCE, &mut []);
+const STYLES_BYTES: [u8; STYLES_LEN] = {
+    let mut out = [0; STYLES_LEN];
+    minify(SOURCE, &mut out);
+    out
+};
+/// The stylesheet the widget adopts, compiled into the wasm so that it costs no extra
+/// request, and stripped at compile time: every host page would otherwise download the
+/// comments too.
+const STYLES: &str = match std::str::from_utf8(&STYLES_BYTES) {
+    Ok(styles) => styles,
+    Err(_) => panic!("styles.css is UTF-8"),
+};
 
 /// Where a host puts the data its element should use: a child of that very element.
 const OVERLAY_CHILD: &str = ":scope > script[type=\"application/json\"][data-breach-check-pack]";
 
 /// An overlay that is not the child of a `<breach-check>`: to tell a host it is ignored.
-const STRAY_OVERLAY: &str = "script[type=\"application/json\"][data-breach-check-pack]\
-                             :not(breach-check > script)";
+const STRAY_OVERLAY: &str = "script[data-breach-check-pack]:not(breach-check > script)";
 
 /// The shared state of the page.
 struct Page {
     /// The constructed stylesheet, built on first use.
     sheet: Option<CssStyleSheet>,
     /// The packs in use, by the overlay text they were built from (`None`: the built-in
-    /// pack). An entry no widget holds any more is dropped when the next one is added.
+    /// pack). Kept for the page's life: a page has one or two distinct overlays at most.
     packs: Vec<(Option<String>, Rc<Pack>)>,
     /// Warnings already printed (a handful at most: a list costs less code than a hash set).
     warned: Vec<ConfigWarning>,
@@ -52,6 +65,65 @@ thread_local! {
             dictionaries: None,
         })
     };
+}
+
+/// Copies CSS from `source` without its comments and with each run of whitespace cut to one
+/// space, or to none where CSS needs none (beside `{ } ; , >`, after `:` and `(`, before
+/// `)`); strings are copied as they are. Returns the length
+/// written; with an empty `out` it only measures.
+const fn minify(source: &[u8], out: &mut [u8]) -> usize {
+    const fn tight(c: u8) -> bool {
+        matches!(c, b'{' | b'}' | b';' | b',' | b'>')
+    }
+    let write = !out.is_empty();
+    let (mut i, mut n) = (0, 0);
+    // The quote of the string being copied, the last byte written, a pending space.
+    let (mut quote, mut last, mut space) = (0u8, b'{', false);
+    while i < source.len() {
+        let c = source[i];
+        i += 1;
+        if quote == 0 && c == b'/' && i < source.len() && source[i] == b'*' {
+            i += 1;
+            while i + 1 < source.len() && !(source[i] == b'*' && source[i + 1] == b'/') {
+                i += 1;
+            }
+            i += 2;
+            space = true;
+            continue;
+        }
+        if quote == 0 && c.is_ascii_whitespace() {
+            space = true;
+            continue;
+        }
+        // No space is needed after a colon or an opening parenthesis, nor before a closing one
+        // (a space before a colon can be a descendant combinator, so it stays).
+        if space && !tight(last) && !tight(c) && !matches!(last, b':' | b'(') && c != b')' {
+            if write {
+                out[n] = b' ';
+            }
+            n += 1;
+        }
+        space = false;
+        if quote == 0 && (c == b'"' || c == b'\'') {
+            quote = c;
+        } else if c == quote {
+            quote = 0;
+        }
+        if write {
+            out[n] = c;
+        }
+        n += 1;
+        last = c;
+        // An escaped character inside a string is copied with its backslash.
+        if quote != 0 && c == b'\\' && i < source.len() {
+            if write {
+                out[n] = source[i];
+            }
+            n += 1;
+            i += 1;
+        }
+    }
+    n
 }
 
 /// The shared stylesheet.
@@ -124,11 +196,7 @@ pub(super) fn pack_for(host: &Element) -> Rc<Pack> {
             Pack::builtin().clone()
         }),
     });
-    PAGE.with(|page| {
-        let packs = &mut page.borrow_mut().packs;
-        packs.retain(|(_, pack)| Rc::strong_count(pack) > 1);
-        packs.push((overlay, Rc::clone(&pack)));
-    });
+    PAGE.with(|page| page.borrow_mut().packs.push((overlay, Rc::clone(&pack))));
     pack
 }
 

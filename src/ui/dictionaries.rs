@@ -112,12 +112,10 @@ impl DictionaryStore {
 /// The current state of `store`; the calling component re-renders when it changes.
 #[hook]
 pub fn use_dictionaries(store: &Rc<DictionaryStore>) -> DictionaryState {
-    let state = use_state_eq(|| store.state());
+    let state = use_state(|| store.state());
     {
         let state = state.clone();
         use_effect_with(Rc::clone(store), move |store| {
-            // Whatever arrived between the first render and this subscription counts too.
-            state.set(store.state());
             let listener = {
                 let store = Rc::clone(store);
                 Callback::from(move |()| state.set(store.state()))

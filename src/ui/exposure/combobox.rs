@@ -105,10 +105,9 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
         .unwrap_or_default();
     let query = fold_for_search(&text);
     let words: Vec<&str> = query.split_whitespace().collect();
-    let matches: Vec<&ComboOption> = props
-        .options
-        .iter()
-        .filter(|o| words.is_empty() || o.matches(&words))
+    // Indices into the options: handing them to the callbacks copies no option.
+    let matches: Vec<usize> = (0..props.options.len())
+        .filter(|&i| words.is_empty() || props.options[i].matches(&words))
         .take(12)
         .collect();
     let listbox_id = format!("{}-list", props.id);
@@ -118,7 +117,11 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let pick = {
         let state = state.clone();
         let on_select = props.on_select.clone();
-        move |option: &ComboOption| {
+        let options = Rc::clone(&props.options);
+        move |index: usize| {
+            let Some(option) = options.get(index) else {
+                return;
+            };
             state.set(ComboState {
                 text: Some(option.label.clone()),
                 open: false,
@@ -152,7 +155,7 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let on_keydown = {
         let state = state.clone();
         let pick = pick.clone();
-        let matched: Vec<ComboOption> = matches.iter().map(|o| (*o).clone()).collect();
+        let matched = matches.clone();
         Callback::from(move |event: KeyboardEvent| {
             // A page script can dispatch a plain `new Event('keydown')`, which has no `key`:
             // reading it would throw through the wasm, so such an event is ignored.
@@ -183,7 +186,7 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
                 "Enter" => {
                     // The active option, or the only one left.
                     let only = (count == 1).then(|| matched.first()).flatten();
-                    if let Some(option) = state.active.and_then(|i| matched.get(i)).or(only) {
+                    if let Some(&option) = state.active.and_then(|i| matched.get(i)).or(only) {
                         event.prevent_default();
                         pick(option);
                         return;
@@ -225,14 +228,14 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
                 value={text}
                 oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
             <ul id={listbox_id} role="listbox" class="bc-listbox" hidden={!expanded}>
-                { for matches.iter().enumerate().map(|(i, option)| {
+                { for matches.iter().enumerate().map(|(i, &index)| {
+                    let option = &props.options[index];
                     let onmousedown = {
                         let pick = pick.clone();
-                        let option = (*option).clone();
                         // mousedown, not click: it comes before the field's blur closes the list.
                         Callback::from(move |event: MouseEvent| {
                             event.prevent_default();
-                            pick(&option);
+                            pick(index);
                         })
                     };
                     html! {

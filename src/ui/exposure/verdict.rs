@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::date::Date;
 use crate::exposure::{Assessment, IncidentResult, Verdict};
 use crate::i18n::{
-    Lang, Localized, Msg, colon, contract_span, format_date, intrusion_line, labelled, lower_first,
+    Lang, Localized, Msg, colon, contract_span, format_date, intrusion_line, labelled,
     milestone_date, period_words,
 };
 use crate::pack::{Incident, Milestone, Pack, Text};
@@ -143,7 +143,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
             <p class="bc-result-for">
                 <strong>{ Msg::ResultFor.text(lang) }</strong>{ " " }
                 { insurer.map(|i| format!("{}, ", i.name)) }
-                { lower_first(Msg::TimelineContract.text(lang)) }{ " " }
+                { Msg::ResultContract.text(lang) }{ " " }
                 { contract_span(props.start, props.end, lang) }
             </p>
             if let Some(note) = insurer.and_then(|i| i.note.as_ref()) {
@@ -272,7 +272,12 @@ fn timeline(props: &VerdictViewProps) -> Html {
                 .map_or(period.operator.clone(), |o| o.name.clone());
             let breached = pack.incidents_of(&period.operator).next().is_some();
             let words = period_words(period.from, period.to, lang);
-            let label = labelled(&insurer.name, format!("{name} {words}").trim_end(), lang);
+            let text = if words.is_empty() {
+                name
+            } else {
+                format!("{name} {words}")
+            };
+            let label = labelled(&insurer.name, &text, lang);
             description.push(label.clone());
             bars.push(Bar {
                 label,

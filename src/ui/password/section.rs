@@ -29,11 +29,13 @@ pub struct PasswordSectionProps {
     pub reference_year: i32,
 }
 
-/// What the visitor typed and whether it is shown.
+/// What the visitor typed, whether it is shown, and the field itself (for the one attribute
+/// `html!` cannot write: see `ui::privacy`).
 #[derive(Clone, Debug, Default, PartialEq)]
 struct FieldState {
     password: String,
     visible: bool,
+    input: NodeRef,
 }
 
 enum FieldAction {
@@ -59,8 +61,7 @@ impl Reducible for FieldState {
 pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     let lang = props.lang;
     let field = use_reducer(FieldState::default);
-    let field_ref = use_node_ref();
-    use_ignored_by_password_managers(&field_ref);
+    use_ignored_by_password_managers(&field.input);
 
     let context = use_memo(
         (
@@ -124,7 +125,7 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
                         class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
                         data-clarity-mask="true" data-dd-privacy="mask" data-private=""
                         data-sl="mask" aria-describedby="bc-meter-text"
-                        ref={field_ref} oninput={on_input} />
+                        ref={field.input.clone()} oninput={on_input} />
                     <button type="button" class="bc-toggle" aria-controls="bc-password"
                         aria-pressed={ if field.visible { "true" } else { "false" } }
                         onclick={on_toggle}>
