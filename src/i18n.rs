@@ -702,12 +702,8 @@ mod tests {
             "Intrusion chez Viamedis : 29/01/2024"
         );
         assert_eq!(
-            labelled(
-                &lower_first(Msg::TimelineContract.text(Lang::En)),
-                "x",
-                Lang::En
-            ),
-            "your contract: x"
+            labelled(Msg::TimelineContract.text(Lang::Fr), "x", Lang::Fr),
+            "Votre contrat : x"
         );
     }
 
