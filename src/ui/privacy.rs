@@ -22,24 +22,75 @@
 //! literal attributes as a static list, and adding to it at run time would bring an index
 //! map and a hasher into the bundle.
 //!
-//! The password field also says `autocomplete="new-password"` (no saved password filled in,
-//! which would then be rated) and carries the password managers' and grammar extensions'
-//! opt-outs (`data-lpignore`, `data-bwignore`, `data-form-type="other"`, `data-gramm`,
-//! `data-gramm_editor`, `data-enable-grammarly`), and 1Password's `data-1p-ignore`, which
-//! [`use_ignored_by_password_managers`] sets because `html!` cannot write a name with a digit
-//! after a dash. The README asks web teams to exclude the element in their tool as well,
-//! since a hint is only a hint.
+//! The password field ([`password_field`]) also says `autocomplete="new-password"` (no saved
+//! password filled in, which would then be rated), turns off autocorrection, capitals and
+//! spell-checking (no keyboard learns it) and carries the password managers' and grammar
+//! extensions' opt-outs: `data-1p-ignore` (1Password), `data-lpignore` (LastPass),
+//! `data-bwignore` (Bitwarden), `data-form-type="other"` (Dashlane), `data-gramm`,
+//! `data-gramm_editor` and `data-enable-grammarly` (Grammarly). `html!` cannot write
+//! `data-1p-ignore` (a digit after a dash), so that field's attributes are one static table
+//! here. The README asks web teams to exclude the element in their tool as well, since a hint
+//! is only a hint.
 
-use web_sys::Element;
+use std::rc::Rc;
+
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes};
 
-/// Sets 1Password's `data-1p-ignore` on the element behind `node` once it is rendered.
-#[hook]
-pub fn use_ignored_by_password_managers(node: &NodeRef) {
-    let node = node.clone();
-    use_effect_with((), move |()| {
-        if let Some(element) = node.cast::<Element>() {
-            let _ = element.set_attribute("data-1p-ignore", "");
-        }
-    });
+/// The password field's attributes, with `type` given: one table, so that the browser gets
+/// every hint from the first render on.
+macro_rules! password_attributes {
+    ($type:literal) => {
+        [
+            ("id", AttributeOrProperty::Static("bc-password")),
+            ("data-testid", AttributeOrProperty::Static("password")),
+            ("type", AttributeOrProperty::Static($type)),
+            (
+                "aria-describedby",
+                AttributeOrProperty::Static("bc-meter-text"),
+            ),
+            ("autocomplete", AttributeOrProperty::Static("new-password")),
+            ("autocorrect", AttributeOrProperty::Static("off")),
+            ("autocapitalize", AttributeOrProperty::Static("off")),
+            ("spellcheck", AttributeOrProperty::Static("false")),
+            ("data-1p-ignore", AttributeOrProperty::Static("")),
+            ("data-lpignore", AttributeOrProperty::Static("true")),
+            ("data-bwignore", AttributeOrProperty::Static("")),
+            ("data-form-type", AttributeOrProperty::Static("other")),
+            ("data-gramm", AttributeOrProperty::Static("false")),
+            ("data-gramm_editor", AttributeOrProperty::Static("false")),
+            (
+                "data-enable-grammarly",
+                AttributeOrProperty::Static("false"),
+            ),
+            ("data-rr-is-password", AttributeOrProperty::Static("true")),
+            (
+                "class",
+                AttributeOrProperty::Static("rr-block rr-mask fs-mask"),
+            ),
+            ("data-hj-suppress", AttributeOrProperty::Static("")),
+            ("data-cs-mask", AttributeOrProperty::Static("")),
+            ("data-clarity-mask", AttributeOrProperty::Static("true")),
+            ("data-dd-privacy", AttributeOrProperty::Static("mask")),
+            ("data-private", AttributeOrProperty::Static("")),
+            ("data-sl", AttributeOrProperty::Static("mask")),
+        ]
+    };
+}
+
+/// The password input (`id="bc-password"`, `data-testid="password"`), shown as text when
+/// `shown`, with every hint above; `on_input` hears each keystroke.
+pub fn password_field(shown: bool, on_input: Callback<InputEvent>) -> Html {
+    let mut field = html! { <input oninput={on_input} /> };
+    if let Html::VTag(tag) = &mut field
+        && let Some(tag) = Rc::get_mut(tag)
+    {
+        // Static tables: Yew compares them by address and sets only what differs (`type`).
+        tag.attributes = if shown {
+            Attributes::Static(&password_attributes!("text"))
+        } else {
+            Attributes::Static(&password_attributes!("password"))
+        };
+    }
+    field
 }

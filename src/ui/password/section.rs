@@ -13,7 +13,7 @@ use crate::ui::dictionaries::DictionaryState;
 use crate::ui::password::advice::PasswordAdvice;
 use crate::ui::password::feedback::PasswordFeedback;
 use crate::ui::password::meter::{Meter, Rating};
-use crate::ui::privacy::use_ignored_by_password_managers;
+use crate::ui::privacy::password_field;
 use crate::ui::shared::Shared;
 
 /// Properties of [`PasswordSection`].
@@ -29,13 +29,11 @@ pub struct PasswordSectionProps {
     pub reference_year: i32,
 }
 
-/// What the visitor typed, whether it is shown, and the field itself (for the one attribute
-/// `html!` cannot write: see `ui::privacy`).
+/// What the visitor typed and whether it is shown.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct FieldState {
     password: String,
     visible: bool,
-    input: NodeRef,
 }
 
 enum FieldAction {
@@ -61,7 +59,6 @@ impl Reducible for FieldState {
 pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     let lang = props.lang;
     let field = use_reducer(FieldState::default);
-    use_ignored_by_password_managers(&field.input);
 
     let context = use_memo(
         (
@@ -113,19 +110,8 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
             <div class="bc-field">
                 <label for="bc-password">{ Msg::PasswordLabel.text(lang) }</label>
                 <div class="bc-password-row">
-                    // `new-password`: no saved password filled in; password-manager and
-                    // grammar-extension opt-outs; no autocorrect, spelling or capitals, so no
-                    // keyboard learns it; the replay masks of `ui::privacy`.
-                    <input id="bc-password" data-testid="password"
-                        type={ if field.visible { "text" } else { "password" } }
-                        autocomplete="new-password" autocorrect="off" autocapitalize="off"
-                        spellcheck="false" data-lpignore="true" data-bwignore=""
-                        data-form-type="other" data-gramm="false" data-gramm_editor="false"
-                        data-enable-grammarly="false" data-rr-is-password="true"
-                        class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
-                        data-clarity-mask="true" data-dd-privacy="mask" data-private=""
-                        data-sl="mask" aria-describedby="bc-meter-text"
-                        ref={field.input.clone()} oninput={on_input} />
+                    // Every privacy hint of the field: see `ui::privacy`.
+                    { password_field(field.visible, on_input) }
                     <button type="button" class="bc-toggle" aria-controls="bc-password"
                         aria-pressed={ if field.visible { "true" } else { "false" } }
                         onclick={on_toggle}>
