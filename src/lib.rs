@@ -71,6 +71,9 @@
 )]
 
 pub mod config;
+// Used by the embed only, at compile time; a core module so that it is tested natively.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod css;
 pub mod date;
 pub mod explain;
 pub mod exposure;

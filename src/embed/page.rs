@@ -23,10 +23,10 @@ use crate::ui::dictionaries::DictionaryStore;
 /// The widget's stylesheet as written, with its comments.
 const SOURCE: &[u8] = include_bytes!("../ui/styles.css");
 /// Its length without comments and with whitespace collapsed.
-const STYLES_LEN: usize = minify(SOURCE, &mut []);
+const STYLES_LEN: usize = crate::css::minify(SOURCE, &mut []);
 const STYLES_BYTES: [u8; STYLES_LEN] = {
     let mut out = [0; STYLES_LEN];
-    minify(SOURCE, &mut out);
+    crate::css::minify(SOURCE, &mut out);
     out
 };
 /// The stylesheet the widget adopts, compiled into the wasm so that it costs no extra
@@ -65,65 +65,6 @@ thread_local! {
             dictionaries: None,
         })
     };
-}
-
-/// Copies CSS from `source` without its comments and with each run of whitespace cut to one
-/// space, or to none where CSS needs none (beside `{ } ; , >`, after `:` and `(`, before
-/// `)`); strings are copied as they are. Returns the length
-/// written; with an empty `out` it only measures.
-const fn minify(source: &[u8], out: &mut [u8]) -> usize {
-    const fn tight(c: u8) -> bool {
-        matches!(c, b'{' | b'}' | b';' | b',' | b'>')
-    }
-    let write = !out.is_empty();
-    let (mut i, mut n) = (0, 0);
-    // The quote of the string being copied, the last byte written, a pending space.
-    let (mut quote, mut last, mut space) = (0u8, b'{', false);
-    while i < source.len() {
-        let c = source[i];
-        i += 1;
-        if quote == 0 && c == b'/' && i < source.len() && source[i] == b'*' {
-            i += 1;
-            while i + 1 < source.len() && !(source[i] == b'*' && source[i + 1] == b'/') {
-                i += 1;
-            }
-            i += 2;
-            space = true;
-            continue;
-        }
-        if quote == 0 && c.is_ascii_whitespace() {
-            space = true;
-            continue;
-        }
-        // No space is needed after a colon or an opening parenthesis, nor before a closing one
-        // (a space before a colon can be a descendant combinator, so it stays).
-        if space && !tight(last) && !tight(c) && !matches!(last, b':' | b'(') && c != b')' {
-            if write {
-                out[n] = b' ';
-            }
-            n += 1;
-        }
-        space = false;
-        if quote == 0 && (c == b'"' || c == b'\'') {
-            quote = c;
-        } else if c == quote {
-            quote = 0;
-        }
-        if write {
-            out[n] = c;
-        }
-        n += 1;
-        last = c;
-        // An escaped character inside a string is copied with its backslash.
-        if quote != 0 && c == b'\\' && i < source.len() {
-            if write {
-                out[n] = source[i];
-            }
-            n += 1;
-            i += 1;
-        }
-    }
-    n
 }
 
 /// The shared stylesheet.
