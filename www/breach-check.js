@@ -365,8 +365,18 @@
             clearTimeout(patience);
             // Removed (or removed and re-added) while loading: the latest connect wins.
             if (!current()) return;
-            el._bcWidget = glue.mount(el, root);
+            var widget = (el._bcWidget = glue.mount(el, root));
             mounted.add(el);
+            // Yew renders in a microtask, so by the next task the form is there. A page that
+            // broke a DOM method the renderer needs (<img name="createTextNode"> hides the
+            // document's own) leaves a half-drawn box: the fallback replaces it.
+            setTimeout(function () {
+              if (el._bcWidget === widget && el.isConnected && !root.querySelector("[data-testid]")) {
+                console.error("<breach-check> the widget did not render on this page.");
+                release(el);
+                showFallback(el, root);
+              }
+            }, 0);
             loadDictionaries(glue);
           },
           function (error) {

@@ -24,6 +24,7 @@ const SET_VERDICT_INPUTS: &str = include_str!("js/loader/set_verdict_inputs.js")
 const WIDGET_CHOICES: &str = include_str!("js/loader/widget_choices.js");
 const ATTRIBUTE_CASES: &str = include_str!("js/loader/attribute_cases.js");
 const NO_WEBASSEMBLY: &str = include_str!("js/loader/no_webassembly.js");
+const WRONG_WASM_MIME: &str = include_str!("js/loader/wrong_wasm_mime.js");
 
 /// The loader's fallback message in French, word for word.
 const FALLBACK_FR: &str = "Ce module de vérification n’a pas pu se charger sur cette page.";
@@ -171,23 +172,25 @@ async fn forged_page_globals_run_no_foreign_code_and_leave_no_blank_box() {
         );
     }
 
-    // Forged methods: the widget cannot render with `document.createElement` gone (nor could
-    // any Yew app), so the element says so instead of staying blank.
-    let forged = "<img name=\"createElement\" alt=\"\"><img name=\"querySelector\" alt=\"\">\
-                  <img name=\"createTextNode\" alt=\"\">";
-    let page = host_page(
-        forged,
-        "<breach-check id=\"w\" notice-href=\"https://mutuelle.example/\"></breach-check>",
-    );
-    let s = visit(&mut session, site(&dist(), page)).await;
-    let clobbered: bool = s
-        .tab
-        .eval("typeof document.createElement !== 'function'")
-        .await;
-    assert!(clobbered, "the page did not forge document.createElement");
-    let state = expect_fallback(&s.tab, "#w").await;
-    assert!(state.fallback_text.starts_with(FALLBACK_FR), "{state:?}");
-    assert_eq!(state.fallback_href, "https://mutuelle.example/");
+    // Forged methods: the widget cannot render with `document.createElement` or
+    // `createTextNode` gone (nor could any Yew app), so the element says so instead of
+    // staying blank or half drawn.
+    for forged in [
+        "<img name=\"createElement\" alt=\"\"><img name=\"querySelector\" alt=\"\">",
+        "<img name=\"createTextNode\" alt=\"\">",
+    ] {
+        let page = host_page(
+            forged,
+            "<breach-check id=\"w\" notice-href=\"https://mutuelle.example/\"></breach-check>",
+        );
+        let s = visit(&mut session, site(&dist(), page)).await;
+        let state = expect_fallback(&s.tab, "#w").await;
+        assert!(
+            state.fallback_text.starts_with(FALLBACK_FR),
+            "{forged}: {state:?}"
+        );
+        assert_eq!(state.fallback_href, "https://mutuelle.example/", "{forged}");
+    }
     if let Some(session) = session {
         session.close().await;
     }
@@ -251,6 +254,23 @@ async fn integrity_never_fails_open_a_wrapped_fetch_or_an_unbuilt_copy() {
     if let Some(session) = session {
         session.close().await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wasm_served_with_another_mime_type_than_application_wasm_still_mounts() {
+    let head = scripts(&[WRONG_WASM_MIME]);
+    let page = host_page(&head, "<breach-check id=\"w\"></breach-check>");
+    let session = Session::open(site(&dist(), page), HOST_PAGE).await;
+    session.tab.wait_until_settled("#w").await;
+    let warnings: Vec<String> = session.tab.eval("window.__warnings").await;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("application/octet-stream") && w.contains("application/wasm")),
+        "no word to the web team about the MIME type: {warnings:?}"
+    );
+    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
+    session.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
