@@ -208,31 +208,40 @@ async fn integrity_never_fails_open_a_wrapped_fetch_or_an_unbuilt_copy() {
     });
     let body = "<breach-check id=\"w\"></breach-check>";
     let mut session = None;
-    // With SubtleCrypto (this secure page), then without it, as on a plain http:// page:
-    // the wrapper's fetch is not the browser's, so the loader checks the bytes itself.
-    for head in [
-        scripts(&[FETCH_DROPS_INIT]),
-        scripts(&[NO_SUBTLE_CRYPTO, FETCH_DROPS_INIT]),
+    // Each way the loader checks the wasm: SubtleCrypto (this page is a secure context) with
+    // a wrapper that drops the integrity option; no SubtleCrypto (as on a plain http:// page)
+    // with the same wrapper, so its own SHA-384; no SubtleCrypto and the browser's own fetch,
+    // so the integrity option.
+    for (case, sources, subtle_hidden, wrapped) in [
+        ("wrapped fetch", vec![FETCH_DROPS_INIT], false, true),
+        (
+            "wrapped fetch, no SubtleCrypto",
+            vec![NO_SUBTLE_CRYPTO, FETCH_DROPS_INIT],
+            true,
+            true,
+        ),
+        (
+            "native fetch, no SubtleCrypto",
+            vec![NO_SUBTLE_CRYPTO],
+            true,
+            false,
+        ),
     ] {
+        let head = scripts(&sources);
         let s = visit(&mut session, site(&tampered.0, host_page(&head, body))).await;
         expect_fallback(&s.tab, "#w").await;
-        let wrapped: Vec<String> = s.tab.eval("window.__wrappedFetches").await;
-        assert!(
-            wrapped
-                .iter()
-                .any(|url| url.ends_with("/breach-check.wasm")),
-            "the wasm did not go through the page's wrapper: {wrapped:?}"
+        let seen: Vec<String> = s.tab.eval("window.__wrappedFetches || []").await;
+        assert_eq!(
+            seen.iter().any(|url| url.ends_with("/breach-check.wasm")),
+            wrapped,
+            "{case}: the page's wrapper saw {seen:?}"
         );
         // The same page with the released wasm works: the check refused the change, not the
-        // wrapper.
+        // page.
         let s = visit(&mut session, site(&dist(), host_page(&head, body))).await;
         s.tab.wait_until_settled("#w").await;
         let hidden: bool = s.tab.eval("window.__subtleHidden === true").await;
-        assert_eq!(
-            hidden,
-            head.contains("subtle"),
-            "SubtleCrypto was not hidden"
-        );
+        assert_eq!(hidden, subtle_hidden, "{case}: SubtleCrypto hidden or not");
         s.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
     }
 
