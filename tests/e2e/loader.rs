@@ -283,6 +283,34 @@ async fn a_wasm_served_with_another_mime_type_than_application_wasm_still_mounts
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_strict_csp_with_trusted_types_needs_nothing_but_wasm_unsafe_eval() {
+    // The README's policy, plus Trusted Types with no policy allowed at all: the loader sets
+    // no script URL and no HTML, so it needs none. (img-src is for the page's data: icon.)
+    let csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; \
+               style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; \
+               require-trusted-types-for 'script'; trusted-types 'none'";
+    let page = host_page("", "<breach-check id=\"w\" lang=\"en\"></breach-check>");
+    let site = Site::new().mount(BUNDLE_PREFIX, dist()).page(
+        HOST_PAGE,
+        page,
+        &[("Content-Security-Policy", csp)],
+    );
+    let session = Session::open(site, HOST_PAGE).await;
+    session.tab.wait_until_settled("#w").await;
+    session.tab.type_into("#w", "password", "Marie1985!").await;
+    session
+        .tab
+        .wait_for(&format!(
+            "{}.hasAttribute('data-score')",
+            Tab::hook("#w", "password-meter")
+        ))
+        .await;
+    session.assert_no_csp_violation().await;
+    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_hung_wasm_request_shows_the_host_content_then_the_fallback() {
     let wasm = format!("{BUNDLE_PREFIX}breach-check.wasm");
     let body = "<breach-check id=\"w\" notice-href=\"https://mutuelle.example/securite\">\
