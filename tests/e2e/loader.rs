@@ -283,7 +283,7 @@ async fn a_wasm_served_with_another_mime_type_than_application_wasm_still_mounts
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_strict_csp_with_trusted_types_needs_nothing_but_wasm_unsafe_eval() {
+async fn strict_csps_with_trusted_types_or_a_nonce_need_nothing_but_wasm_unsafe_eval() {
     // The README's policy, plus Trusted Types with no policy allowed at all: the loader sets
     // no script URL and no HTML, so it needs none. (img-src is for the page's data: icon.)
     let csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; \
@@ -305,6 +305,23 @@ async fn a_strict_csp_with_trusted_types_needs_nothing_but_wasm_unsafe_eval() {
             Tab::hook("#w", "password-meter")
         ))
         .await;
+    session.assert_no_csp_violation().await;
+    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
+
+    // A nonce and 'strict-dynamic' instead of the origin: the loader's nonce is enough, as it
+    // loads no other script.
+    let csp = "default-src 'none'; script-src 'nonce-b2NjYXNpb24' 'strict-dynamic' 'wasm-unsafe-eval'; \
+               connect-src 'self'; style-src 'self'; img-src data:; base-uri 'none'";
+    let page = host_page("", "<breach-check id=\"w\"></breach-check>")
+        .replace("<script src=", "<script nonce=\"b2NjYXNpb24\" src=");
+    let site = Site::new().mount(BUNDLE_PREFIX, dist()).page(
+        HOST_PAGE,
+        page,
+        &[("Content-Security-Policy", csp)],
+    );
+    let mut session = session;
+    session.visit(site, HOST_PAGE).await;
+    session.tab.wait_until_settled("#w").await;
     session.assert_no_csp_violation().await;
     session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
     session.close().await;
