@@ -121,6 +121,10 @@
       xhr.open("GET", url);
       xhr.responseType = "arraybuffer";
       xhr.onload = function () {
+        if (xhr.status < 200 || xhr.status > 299 || xhr.status === 204) {
+          reject(new Error(url + ": HTTP " + xhr.status));
+          return;
+        }
         var type = xhr.getResponseHeader("Content-Type") || "application/octet-stream";
         resolve(new Response(xhr.response, { status: xhr.status, headers: { "Content-Type": type } }));
       };
@@ -193,7 +197,7 @@
   // The password dictionaries are loaded once per page, after a widget has painted, so the
   // exposure check never waits for them; every widget on the page shares them.
   var dictionaries = null;
-  function loadDictionaries(glue) {
+  function loadDictionaries(exports) {
     if (dictionaries) return;
     dictionaries = new Promise(function (resolve) {
       setTimeout(resolve, 0);
@@ -206,11 +210,11 @@
       })
       .then(
         function (buffer) {
-          glue.provideDictionaries(new Uint8Array(buffer));
+          exports.provideDictionaries(new Uint8Array(buffer));
         },
         function (error) {
           console.warn("<breach-check> password dictionaries unavailable:", error);
-          glue.dictionariesUnavailable();
+          exports.dictionariesUnavailable();
         }
       );
   }
@@ -361,11 +365,11 @@
       // for a slow network, and the working widget replaces it.
       load()
         .then(
-          function (glue) {
+          function (exports) {
             clearTimeout(patience);
             // Removed (or removed and re-added) while loading: the latest connect wins.
             if (!current()) return;
-            var widget = (el._bcWidget = glue.mount(el, root));
+            var widget = (el._bcWidget = exports.mount(el, root));
             mounted.add(el);
             // Yew renders in a microtask, so by the next task the form is there. A page that
             // broke a DOM method the renderer needs (<img name="createTextNode"> hides the
@@ -377,7 +381,7 @@
                 showFallback(el, root);
               }
             }, 0);
-            loadDictionaries(glue);
+            loadDictionaries(exports);
           },
           function (error) {
             clearTimeout(patience);
