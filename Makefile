@@ -56,5 +56,11 @@ bench:
 	BENCH_OURS=$(BENCH)/pkg BENCH_NPM=$(TOOLS)/zxcvbn-ts-4.2.0+zxcvbn-4.4.2/node_modules \
 	  cargo run --quiet --example browser_bench
 
+## Where the shipped wasm's bytes go (twiggy 0.8.0 from crates.io, installed in the cache):
+## by crate, by our modules, by content; the README's size table comes from it.
+.PHONY: twiggy
+twiggy: build
+	@TOOLS=$(TOOLS) tools/twiggy.sh
+
 clean:
 	rm -rf dist target

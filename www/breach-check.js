@@ -1,33 +1,72 @@
-/*! breach-check loader: the only file a host page references.
+/*! breach-check loader: the only script a host page references.
  *
  * It defines <breach-check>, attaches an open shadow root to each instance and hands it to
- * the Rust side (mount/update/destroy). The glue and the wasm are found next to this file,
- * so the whole dist/ folder can live under any path. It requests nothing else.
+ * the Rust side (mount/update/park/resume/destroy). The wasm-bindgen glue is part of this
+ * file (tools/finish-dist.sh puts it in when dist/ is built), so a host's integrity attribute
+ * on this one script covers all the JavaScript; the wasm and the dictionary file are read
+ * from next to this file and checked against hashes built in here too.
  */
-(function () {
+(function (glue) {
   "use strict";
   var TAG = "breach-check";
   if (!window.customElements || window.customElements.get(TAG)) return;
 
-  // document.currentScript is only set while a classic script first runs.
-  var self = document.currentScript;
-  var base = new URL(".", self && self.src ? self.src : document.baseURI);
-  var GLUE = "breach-check-glue.js";
+  // The page's own objects, taken from the prototypes before anything else runs. A document's
+  // named elements hide its properties (DOM clobbering: <img name="currentScript" src="…">
+  // stands in for document.currentScript, <img name="createElement"> for the method), so
+  // nothing here is read through `document.<name>`.
+  var doc = document;
+  var createElement = Document.prototype.createElement;
+  var scriptSrc = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, "src").get;
+  var currentScript = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get;
+  function element(name) {
+    return createElement.call(doc, name);
+  }
+
+  // Where the rest of the bundle lives: next to this script, as the real <script> element
+  // that is running says (only set while a classic script first runs). Anything else (a
+  // module, an inline copy, a forged element) gives no base, and every widget the fallback.
+  var base = null;
+  var script = currentScript.call(doc);
+  if (script instanceof HTMLScriptElement) {
+    try {
+      base = new URL(".", scriptSrc.call(script));
+      if (!/^https?:$/.test(base.protocol)) base = null;
+    } catch (e) {
+      base = null;
+    }
+  }
+
   var WASM = "breach-check.wasm";
   var DICTIONARY = "breach-check.dict";
   // How long a removed element keeps its (emptied) app before it is destroyed.
   var RELEASE_AFTER_MS = 30000;
+  // How long the host's own content may stand in for a widget that is still loading (a
+  // stalled CDN, a hung proxy) before the fallback message says it could not load.
+  var PATIENCE_MS = 12000;
   var ATTRIBUTES = ["lang", "insurer", "operator", "sections", "theme", "emit-events", "notice-href"];
+
   // The SHA-384 of each file this loader reads, written in by tools/finish-dist.sh when dist/
-  // is built, so that a host's integrity attribute on this one file extends to all of them.
-  // A copy that was not built (the placeholders left as they are) checks nothing.
+  // is built, so that a host's integrity attribute on this one file extends to them.
   var INTEGRITY = {};
-  INTEGRITY[GLUE] = "@SRI:breach-check-glue.js@";
   INTEGRITY[WASM] = "@SRI:breach-check.wasm@";
   INTEGRITY[DICTIONARY] = "@SRI:breach-check.dict@";
-  function integrity(file) {
-    return /^sha384-[A-Za-z0-9+\/=]+$/.test(INTEGRITY[file]) ? INTEGRITY[file] : "";
+  function pinned(file) {
+    return /^sha384-[A-Za-z0-9+\/]{64}$/.test(INTEGRITY[file]);
   }
+
+  // The wasm-bindgen glue's exports (init, mount, provideDictionaries…); null in a copy
+  // that was not built.
+  var bindings = glue();
+
+  // Why this copy cannot run at all; null when it can.
+  var problem = !bindings || !pinned(WASM) || !pinned(DICTIONARY)
+    ? "this copy of breach-check.js was not built: use the one `make build` writes to dist/"
+    : !base
+      ? "its own URL is unknown: load breach-check.js with <script src>, not as a module or inline"
+      : typeof WebAssembly !== "object"
+        ? "this browser has no WebAssembly"
+        : null;
 
   var FALLBACK = {
     fr: "Ce module de vérification n’a pas pu se charger sur cette page.",
@@ -35,97 +74,122 @@
   };
   var NOTICE = { fr: "Consulter l’information de votre complémentaire", en: "Read your insurer’s notice" };
 
-  // Reads one of the bundle's own files with the page's Fetch API, or with an XHR when that
-  // fails: a host may have replaced it before this script ran (a wrapper that records calls,
-  // a stub that throws). Either way, the bytes must match the file's hash.
-  function get(file) {
+  // ---- Reading the bundle's files, checked against their hashes -------------------------
+
+  // The page's fetch, as it is when this script starts. A host may have wrapped it (a
+  // monitoring script, say), and a wrapper may drop the integrity option: only the browser's
+  // own fetch is trusted to check it.
+  var pageFetch = window.fetch;
+  var nativeFetch =
+    typeof pageFetch === "function" &&
+    /^function fetch\(\) \{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(pageFetch));
+  // Only in a secure context (https:, or http://localhost); elsewhere the digest below.
+  var subtle = window.crypto && window.crypto.subtle;
+  // The browser checks the integrity option itself only when SubtleCrypto is missing and the
+  // fetch is the native one. In every other case the bytes are checked here, so the option is
+  // not passed at all: with it, a fetch holds the response back until the whole body is in,
+  // and the wasm could not compile while it downloads.
+  var browserChecks = !subtle && nativeFetch;
+
+  // Opens one of the bundle's files: the page's fetch first, an XHR when that throws or
+  // rejects (a stub that refuses every call, a network error). Resolves to the response and
+  // whether the browser already checked it.
+  function open(file) {
     var url = new URL(file, base).href;
-    var hash = integrity(file);
     return new Promise(function (resolve) {
-      resolve(window.fetch(url, hash ? { integrity: hash } : {}));
+      resolve(pageFetch.call(window, url, browserChecks ? { integrity: INTEGRITY[file] } : {}));
     })
+      .then(function (response) {
+        if (!(response instanceof Response)) throw new Error("the page's Fetch API gave no Response");
+        return { response: response, checked: browserChecks };
+      })
       .then(null, function (error) {
         console.warn("<breach-check> retrying " + file + " with an XHR:", error);
-        return viaXhr(url, hash);
+        return viaXhr(url).then(function (response) {
+          return { response: response, checked: false };
+        });
       })
-      .then(function (response) {
-        if (!response || !response.ok) {
-          throw new Error(file + ": HTTP " + (response ? response.status : "no response"));
-        }
-        return response;
+      .then(function (opened) {
+        if (!opened.response.ok) throw new Error(file + ": HTTP " + opened.response.status);
+        return opened;
       });
   }
 
-  function viaXhr(url, hash) {
+  function viaXhr(url) {
     return new Promise(function (resolve, reject) {
       var xhr = new XMLHttpRequest();
       xhr.open("GET", url);
       xhr.responseType = "arraybuffer";
       xhr.onload = function () {
-        resolve(xhr);
+        if (xhr.status < 200 || xhr.status > 299 || xhr.status === 204) {
+          reject(new Error(url + ": HTTP " + xhr.status));
+          return;
+        }
+        var type = xhr.getResponseHeader("Content-Type") || "application/octet-stream";
+        resolve(new Response(xhr.response, { status: xhr.status, headers: { "Content-Type": type } }));
       };
       xhr.onerror = xhr.onabort = xhr.ontimeout = function () {
         reject(new Error(url + ": network error"));
       };
       xhr.send();
-    }).then(function (xhr) {
-      var ok = xhr.status >= 200 && xhr.status < 300;
-      return (ok ? verify(xhr.response, hash) : Promise.resolve()).then(function () {
-        var type = xhr.getResponseHeader("Content-Type") || "application/octet-stream";
-        return new Response(xhr.response, { status: xhr.status, headers: { "Content-Type": type } });
+    });
+  }
+
+  // The bytes of an opened file, once they match its hash (a mismatch rejects).
+  function verifiedBytes(file, opened) {
+    return opened.response.arrayBuffer().then(function (bytes) {
+      if (opened.checked) return bytes;
+      var digest = subtle
+        ? subtle.digest("SHA-384", bytes)
+        : Promise.resolve().then(function () {
+            return sha384(new Uint8Array(bytes));
+          });
+      return digest.then(function (digest) {
+        var actual = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+        if (actual !== INTEGRITY[file]) throw new Error(file + " does not match its integrity hash");
+        return bytes;
       });
     });
   }
 
-  // What the Fetch API's integrity option does, for bytes read by an XHR. Without SubtleCrypto
-  // (a page that is not a secure context) a file with a hash is refused rather than trusted.
-  function verify(bytes, hash) {
-    if (!hash) return Promise.resolve();
-    if (!window.crypto || !window.crypto.subtle) {
-      return Promise.reject(new Error("cannot check the bundle's integrity on this page"));
-    }
-    return window.crypto.subtle.digest("SHA-384", bytes).then(function (digest) {
-      var actual = "sha384-" + btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
-      if (actual !== hash) throw new Error("integrity mismatch");
-    });
-  }
-
-  // A dynamic import takes no integrity, but a module preloaded with one is the very module a
-  // later import of that URL gets (the module map holds it): the glue is checked and read once.
-  // Browsers without modulepreload (Safari before 17) load it unchecked.
-  function preloadGlue() {
-    var hash = integrity(GLUE);
-    var link = document.createElement("link");
-    if (!hash || !link.relList || !link.relList.supports("modulepreload")) return Promise.resolve();
-    return new Promise(function (resolve, reject) {
-      link.rel = "modulepreload";
-      link.integrity = hash;
-      link.href = new URL(GLUE, base).href;
-      link.onload = function () {
-        link.remove();
-        resolve();
-      };
-      link.onerror = function () {
-        link.remove();
-        reject(new Error(GLUE + " did not load or does not match its integrity"));
-      };
-      (document.head || document.documentElement).appendChild(link);
+  // Compiles the wasm while it downloads (compileStreaming reads the response as it arrives)
+  // and checks a copy of the same bytes alongside; the glue instantiates the module, and so
+  // runs its code, only once the hash matched. A server that sends the wasm with another
+  // MIME type than application/wasm makes the streaming compile fail: the module is then
+  // compiled from the checked bytes, after the download.
+  function compileWasm() {
+    return open(WASM).then(function (opened) {
+      var response = opened.response;
+      var copy = { response: response.clone(), checked: opened.checked };
+      var streaming =
+        typeof WebAssembly.compileStreaming === "function"
+          ? WebAssembly.compileStreaming(response).then(null, function (error) {
+              var type = response.headers.get("Content-Type") || "(none)";
+              if (!/^application\/wasm\b/i.test(type)) {
+                console.warn(
+                  "<breach-check> " + WASM + " is served as " + type + ", not application/wasm: " +
+                    "compiling it after the download instead of during it."
+                );
+              }
+              return error;
+            })
+          : Promise.resolve(null);
+      return verifiedBytes(WASM, copy).then(function (bytes) {
+        return streaming.then(function (module) {
+          return module instanceof WebAssembly.Module ? module : WebAssembly.compile(bytes);
+        });
+      });
     });
   }
 
   var loading = null;
   function load() {
     if (!loading) {
-      loading = preloadGlue()
-        .then(function () {
-          return import(new URL(GLUE, base).href);
-        })
-        .then(function (glue) {
-          // A response, not a URL: the glue would otherwise read the wasm itself, unchecked.
-          return glue.default({ module_or_path: get(WASM) }).then(function () {
-            return glue;
-          });
+      loading = compileWasm().then(function (module) {
+        return bindings({ module_or_path: module }).then(function () {
+          return bindings;
         });
+      });
     }
     return loading;
   }
@@ -133,44 +197,54 @@
   // The password dictionaries are loaded once per page, after a widget has painted, so the
   // exposure check never waits for them; every widget on the page shares them.
   var dictionaries = null;
-  function loadDictionaries(glue) {
+  function loadDictionaries(exports) {
     if (dictionaries) return;
     dictionaries = new Promise(function (resolve) {
       setTimeout(resolve, 0);
     })
       .then(function () {
-        return get(DICTIONARY);
+        return open(DICTIONARY);
       })
-      .then(function (response) {
-        return response.arrayBuffer();
+      .then(function (opened) {
+        return verifiedBytes(DICTIONARY, opened);
       })
       .then(
         function (buffer) {
-          glue.provideDictionaries(new Uint8Array(buffer));
+          exports.provideDictionaries(new Uint8Array(buffer));
         },
         function (error) {
           console.warn("<breach-check> password dictionaries unavailable:", error);
-          glue.dictionariesUnavailable();
+          exports.dictionariesUnavailable();
         }
       );
   }
 
-  function language(el) {
-    return /^en\b/i.test(el.getAttribute("lang") || "") ? "en" : "fr";
+  // ---- The attributes the fallback reads, by the widget's own rules ----------------------
+
+  // Rust's str::trim and char::is_whitespace (Unicode White_Space), which the widget uses:
+  // unlike JavaScript's trim and \s they keep U+FEFF and take U+0085.
+  var SPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var TRIM = new RegExp("^[" + SPACE + "]+|[" + SPACE + "]+$", "g");
+  // What the widget refuses in a notice-href: white space, control characters (Unicode Cc),
+  // quotes, angle brackets, backticks.
+  var NOT_IN_HREF = new RegExp("[" + SPACE + "\\x00-\\x1f\\x7f-\\x9f\"<>`]");
+  function attribute(el, name) {
+    return (el.getAttribute(name) || "").replace(TRIM, "");
   }
 
-  // The same rule as the widget's: an absolute http(s) URL, anything else gives no link.
-  // The widget's rule too (src/embed.rs, is_web_url): an absolute http(s) URL with a host,
-  // and no character a URL cannot hold.
-  function safeHref(value) {
-    value = value.trim();
-    if (!/^https?:\/\/[^\/?#]/i.test(value) || /[\s\u0000-\u001f\u007f-\u009f"<>`]/.test(value)) return null;
-    try {
-      return new URL(value).href;
-    } catch (e) {
-      return null;
-    }
+  // Lang::parse: the primary subtag, before the first '-' or '_' (en, en-GB, en_US), in any
+  // ASCII case; anything else is French.
+  function language(el) {
+    return /^en$/i.test(attribute(el, "lang").split(/[-_]/)[0]) ? "en" : "fr";
   }
+
+  // is_web_url: an absolute http(s) URL with a host, and no character a URL cannot hold.
+  function noticeHref(el) {
+    var value = attribute(el, "notice-href");
+    return /^https?:\/\/[^\/?#]/i.test(value) && !NOT_IN_HREF.test(value) ? value : null;
+  }
+
+  // ---- What an element shows when there is no widget ------------------------------------
 
   // The fallback's few styles, as a constructable stylesheet like the widget's (no inline
   // style for a strict CSP to block). It follows the host's --bc-* properties.
@@ -193,24 +267,71 @@
     }
   }
 
-  // A short, accessible message instead of a blank box when the wasm cannot run.
+  // While the widget loads, the shadow root holds only a slot: the host's own content inside
+  // the element (a paragraph and a link to its notice, as the README advises) stays on
+  // screen, styled by the host, until the widget replaces it.
+  function showHostContent(root) {
+    root.adoptedStyleSheets = [];
+    root.replaceChildren(element("slot"));
+  }
+
+  // A short, accessible message instead of a blank box when the wasm cannot run, or has not
+  // arrived in time.
   function showFallback(el, root) {
     var lang = language(el);
-    var box = document.createElement("p");
+    var box = element("p");
     box.setAttribute("role", "alert");
     box.setAttribute("lang", lang);
     box.setAttribute("data-testid", "fallback");
     box.textContent = FALLBACK[lang] + " ";
-    var href = safeHref(el.getAttribute("notice-href") || "");
+    var href = noticeHref(el);
     if (href) {
-      var link = document.createElement("a");
-      link.href = href;
+      var link = element("a");
+      link.setAttribute("href", href);
       link.textContent = NOTICE[lang];
       box.appendChild(link);
     }
     root.adoptedStyleSheets = fallbackSheets();
     root.replaceChildren(box);
   }
+
+  // ---- Back/forward cache: what was typed does not come back ------------------------------
+
+  // A page kept in the back/forward cache keeps its DOM, input values included, and Back
+  // shows it again: the password a visitor typed would be there for the next person at the
+  // computer. So every widget is emptied when the page is hidden into the cache, and comes
+  // back empty when it is shown again.
+  var mounted = new Set();
+  var hidden = [];
+  window.addEventListener("pagehide", function (event) {
+    if (!event.persisted) return;
+    mounted.forEach(function (el) {
+      if (el.isConnected && el._bcWidget) {
+        el._bcWidget.park();
+        hidden.push(el);
+      }
+    });
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    hidden.splice(0).forEach(function (el) {
+      if (el.isConnected && el._bcWidget) el._bcWidget.resume();
+    });
+  });
+
+  function release(el) {
+    var widget = el._bcWidget;
+    el._bcWidget = null;
+    mounted.delete(el);
+    try {
+      widget.destroy();
+      widget.free();
+    } catch (e) {
+      // Already torn down with its wasm instance: nothing left to free.
+    }
+  }
+
+  if (problem) console.error("<breach-check> cannot run: " + problem + ".");
 
   class BreachCheck extends HTMLElement {
     static get observedAttributes() {
@@ -226,25 +347,53 @@
         el._bcWidget.resume();
         return;
       }
-      if (typeof WebAssembly !== "object") {
+      if (problem) {
         showFallback(el, root);
         return;
       }
-      load().then(
-        function (glue) {
-          // Removed (or removed and re-added) while loading: the latest connect wins.
-          if (!el.isConnected || generation !== el._bcGeneration || el._bcWidget) return;
-          el._bcWidget = glue.mount(el, root);
-          loadDictionaries(glue);
-        },
-        function (error) {
-          console.error("<breach-check> could not load:", error);
-          if (generation === el._bcGeneration) showFallback(el, root);
+      showHostContent(root);
+      var current = function () {
+        return el.isConnected && generation === el._bcGeneration && !el._bcWidget;
+      };
+      var patience = setTimeout(function () {
+        if (current()) {
+          console.error("<breach-check> still loading after " + PATIENCE_MS / 1000 + " s: showing the fallback.");
+          showFallback(el, root);
         }
-      ).catch(function (error) {
-        console.error("<breach-check> could not start:", error);
-        showFallback(el, root);
-      });
+      }, PATIENCE_MS);
+      // A wasm that arrives after the fallback showed still mounts: the message was a stand-in
+      // for a slow network, and the working widget replaces it.
+      load()
+        .then(
+          function (exports) {
+            clearTimeout(patience);
+            // Removed (or removed and re-added) while loading: the latest connect wins.
+            if (!current()) return;
+            var widget = (el._bcWidget = exports.mount(el, root));
+            mounted.add(el);
+            // Yew renders in a microtask, so by the next task the form is there. A page that
+            // broke a DOM method the renderer needs (<img name="createTextNode"> hides the
+            // document's own) leaves a half-drawn box: the fallback replaces it.
+            setTimeout(function () {
+              if (el._bcWidget === widget && el.isConnected && !root.querySelector("[data-testid]")) {
+                console.error("<breach-check> the widget did not render on this page.");
+                release(el);
+                showFallback(el, root);
+              }
+            }, 0);
+            loadDictionaries(exports);
+          },
+          function (error) {
+            clearTimeout(patience);
+            console.error("<breach-check> could not load:", error);
+            if (generation === el._bcGeneration) showFallback(el, root);
+          }
+        )
+        .catch(function (error) {
+          console.error("<breach-check> could not start:", error);
+          if (el._bcWidget) release(el);
+          showFallback(el, root);
+        });
     }
 
     // Leaving the page empties the widget at once (what was typed is dropped) but keeps
@@ -260,9 +409,7 @@
       clearTimeout(el._bcRelease);
       el._bcRelease = setTimeout(function () {
         if (el.isConnected || el._bcWidget !== widget) return;
-        widget.destroy();
-        widget.free();
-        el._bcWidget = null;
+        release(el);
       }, RELEASE_AFTER_MS);
     }
 
@@ -272,4 +419,113 @@
   }
 
   window.customElements.define(TAG, BreachCheck);
-})();
+
+  // SHA-384 (FIPS 180-4), for a page without SubtleCrypto (not a secure context) whose fetch
+  // is not the browser's own, or that fell back to an XHR: there the integrity option cannot
+  // be relied on, and the bytes are still checked. 64-bit words are pairs of 32-bit halves
+  // (high, low), each sum carrying from the low half. The constants are derived as the
+  // standard defines them, from the first primes' roots, with BigInt, once.
+  var shaRounds = null;
+  var shaStart = null;
+  function rootBits(prime, degree) {
+    // The first 64 bits of the fraction of prime^(1/degree): the integer root of
+    // prime * 2^(64 * degree), modulo 2^64, by Newton's method from a double's estimate.
+    var big = BigInt, target = big(prime) << big(64 * degree), n = big(degree), one = big(1);
+    var root = big(Math.floor(Math.pow(prime, 1 / degree) * 4294967296)) << big(32);
+    for (var step = 0; step < 6; step++) root = ((n - one) * root + target / root ** (n - one)) / n;
+    while (root ** n > target) root -= one;
+    while ((root + one) ** n <= target) root += one;
+    var half = big(0xffffffff);
+    return [Number((root >> big(32)) & half) | 0, Number(root & half) | 0];
+  }
+  function sha384(bytes) {
+    if (!shaRounds) {
+      var primes = [];
+      for (var candidate = 2; primes.length < 80; candidate++) {
+        if (primes.every(function (p) { return candidate % p; })) primes.push(candidate);
+      }
+      shaRounds = new Int32Array(160);
+      shaStart = new Int32Array(16);
+      primes.forEach(function (prime, i) {
+        shaRounds.set(rootBits(prime, 3), 2 * i);
+        // SHA-384 starts from the square roots of the 9th to 16th primes.
+        if (i >= 8 && i < 16) shaStart.set(rootBits(prime, 2), 2 * (i - 8));
+      });
+    }
+    var K = shaRounds, H = shaStart.slice(), W = new Int32Array(160), i, low, next;
+    var size = Math.ceil((bytes.length + 17) / 128) * 128, block = new Uint8Array(size);
+    block.set(bytes);
+    block[bytes.length] = 0x80;
+    var view = new DataView(block.buffer), bits = bytes.length * 8;
+    view.setUint32(size - 8, Math.floor(bits / 4294967296));
+    view.setUint32(size - 4, bits >>> 0);
+    for (var offset = 0; offset < size; offset += 128) {
+      for (i = 0; i < 32; i++) W[i] = view.getInt32(offset + 4 * i);
+      for (i = 32; i < 160; i += 2) {
+        // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16]
+        var xh = W[i - 30], xl = W[i - 29];
+        var s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7);
+        var s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25));
+        xh = W[i - 4];
+        xl = W[i - 3];
+        var s1h = ((xh >>> 19) | (xl << 13)) ^ ((xl >>> 29) | (xh << 3)) ^ (xh >>> 6);
+        var s1l = ((xl >>> 19) | (xh << 13)) ^ ((xh >>> 29) | (xl << 3)) ^ ((xl >>> 6) | (xh << 26));
+        low = (s0l + s1l) | 0;
+        var high = (s0h + s1h + ((low >>> 0) < (s0l >>> 0))) | 0;
+        next = (low + W[i - 13]) | 0;
+        high = (high + W[i - 14] + ((next >>> 0) < (low >>> 0))) | 0;
+        low = (next + W[i - 31]) | 0;
+        W[i] = (high + W[i - 32] + ((low >>> 0) < (next >>> 0))) | 0;
+        W[i + 1] = low;
+      }
+      var ah = H[0], al = H[1], bh = H[2], bl = H[3], ch = H[4], cl = H[5], dh = H[6], dl = H[7];
+      var eh = H[8], el = H[9], fh = H[10], fl = H[11], gh = H[12], gl = H[13], hh = H[14], hl = H[15];
+      for (i = 0; i < 160; i += 2) {
+        // t1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t]
+        var sh = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
+        var sl = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23));
+        var t1l = (hl + sl) | 0, t1h = (hh + sh + ((t1l >>> 0) < (hl >>> 0))) | 0;
+        var x = (el & fl) ^ (~el & gl);
+        next = (t1l + x) | 0;
+        t1h = (t1h + ((eh & fh) ^ (~eh & gh)) + ((next >>> 0) < (x >>> 0))) | 0;
+        t1l = (next + K[i + 1]) | 0;
+        t1h = (t1h + K[i] + ((t1l >>> 0) < (next >>> 0))) | 0;
+        next = (t1l + W[i + 1]) | 0;
+        t1h = (t1h + W[i] + ((next >>> 0) < (t1l >>> 0))) | 0;
+        t1l = next;
+        // t2 = Σ0(a) + Maj(a, b, c)
+        sh = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25));
+        sl = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25));
+        x = (al & bl) ^ (al & cl) ^ (bl & cl);
+        var t2l = (sl + x) | 0;
+        var t2h = (sh + ((ah & bh) ^ (ah & ch) ^ (bh & ch)) + ((t2l >>> 0) < (x >>> 0))) | 0;
+        hh = gh; hl = gl; gh = fh; gl = fl; fh = eh; fl = el;
+        el = (dl + t1l) | 0;
+        eh = (dh + t1h + ((el >>> 0) < (dl >>> 0))) | 0;
+        dh = ch; dl = cl; ch = bh; cl = bl; bh = ah; bl = al;
+        al = (t1l + t2l) | 0;
+        ah = (t1h + t2h + ((al >>> 0) < (t1l >>> 0))) | 0;
+      }
+      var state = [ah, al, bh, bl, ch, cl, dh, dl, eh, el, fh, fl, gh, gl, hh, hl];
+      for (i = 0; i < 16; i += 2) {
+        low = (H[i + 1] + state[i + 1]) | 0;
+        H[i] = (H[i] + state[i] + ((low >>> 0) < (state[i + 1] >>> 0))) | 0;
+        H[i + 1] = low;
+      }
+    }
+    var digest = new Uint8Array(48), out = new DataView(digest.buffer);
+    for (i = 0; i < 12; i++) out.setInt32(4 * i, H[i]);
+    return digest;
+  }
+})(
+  // The wasm-bindgen glue (`--target no-modules`), put in by tools/finish-dist.sh in place of
+  // the marker line below, followed by `return wasm_bindgen;`. It lives out here, in a
+  // function of its own, so that it sees none of the loader's names (its `self` is the
+  // global one). It is given no `document`: its only use would be a guess at the wasm's URL
+  // from document.currentScript, which markup can forge, and the loader always hands it the
+  // compiled module instead.
+  function (document) {
+    "use strict";
+    return null; // @GLUE@
+  }
+);

@@ -1,5 +1,5 @@
 //! Fallbacks: when the wasm cannot run (no WebAssembly, a CSP without `'wasm-unsafe-eval'`,
-//! a missing wasm or glue), each element shows a short accessible message in its own
+//! a missing wasm), each element shows a short accessible message in its own
 //! language, with the host's `notice-href` link when it is an http(s) URL. Never a blank box,
 //! never a half-mounted form, and still no request beyond the bundle.
 
@@ -217,9 +217,10 @@ async fn a_csp_without_wasm_unsafe_eval_gets_the_message_and_the_bundle_fails_no
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_missing_wasm_or_glue_gets_the_message_instead_of_a_blank_box() {
+async fn a_missing_wasm_gets_the_message_instead_of_a_blank_box() {
     let mut session: Option<Session> = None;
-    for missing in ["breach-check.wasm", "breach-check-glue.js"] {
+    // The glue is part of the loader: the wasm is the one file that can go missing alone.
+    for missing in ["breach-check.wasm"] {
         let copy = DistCopy::without(&[missing], |_| {});
         let path = "/missing.html";
         let body = page(

@@ -6,13 +6,9 @@ use std::path::PathBuf;
 use crate::browser::{Browser, Tab};
 use crate::server::{Server, Site};
 
-/// The files of the bundle a host downloads (besides its own page).
-pub const BUNDLE_FILES: [&str; 4] = [
-    "breach-check.js",
-    "breach-check-glue.js",
-    "breach-check.wasm",
-    "breach-check.dict",
-];
+/// The files of the bundle a host downloads (besides its own page); the wasm-bindgen glue is
+/// part of the loader, `breach-check.js`.
+pub const BUNDLE_FILES: [&str; 3] = ["breach-check.js", "breach-check.wasm", "breach-check.dict"];
 
 /// The release bundle; fails with a hint when it has not been built.
 pub fn dist() -> PathBuf {

@@ -18,6 +18,7 @@ mod fallback;
 mod glue_audit;
 mod harness;
 mod hostile;
+mod loader;
 mod password;
 mod privacy;
 mod server;

@@ -146,8 +146,17 @@ async fn respond(
             Vec::new(),
         ),
     };
+    // Nothing is cached, unless a page says otherwise (one the back/forward cache may keep).
+    let cache = if headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("cache-control"))
+    {
+        ""
+    } else {
+        "Cache-Control: no-store\r\n"
+    };
     let mut response = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{cache}Connection: close\r\n",
         body.len()
     );
     for (name, value) in headers {

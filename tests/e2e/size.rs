@@ -8,18 +8,9 @@ use std::process::Command;
 use crate::harness::dist;
 
 /// What a host must download before the form is usable.
-const FIRST_PAINT: [&str; 3] = [
-    "breach-check.js",
-    "breach-check-glue.js",
-    "breach-check.wasm",
-];
+const FIRST_PAINT: [&str; 2] = ["breach-check.js", "breach-check.wasm"];
 /// What it downloads in all: the password dictionaries come right after first paint.
-const TOTAL: [&str; 4] = [
-    "breach-check.js",
-    "breach-check-glue.js",
-    "breach-check.wasm",
-    "breach-check.dict",
-];
+const TOTAL: [&str; 3] = ["breach-check.js", "breach-check.wasm", "breach-check.dict"];
 
 /// The two limits of `size-budget.toml`, in gzip bytes.
 #[derive(Debug, PartialEq)]

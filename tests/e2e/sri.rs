@@ -1,7 +1,7 @@
-//! Subresource Integrity: a host pins the loader with `integrity` + `crossorigin`, and the
-//! loader pins what it loads in turn (the glue through a checked module preload, the wasm and
-//! the dictionary through the Fetch API's integrity option), with the hashes `make build`
-//! wrote into it. So one attribute on one script tag covers the whole bundle.
+//! Subresource Integrity: a host pins the loader with `integrity` + `crossorigin`. The loader
+//! holds the wasm-bindgen glue itself, and pins what it reads in turn (the wasm and the
+//! dictionary, their bytes checked against the hashes `make build` wrote into it). So one
+//! attribute on one script tag covers the whole bundle.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -127,26 +127,34 @@ async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_i
     );
     let errors: Vec<String> = tab.eval("window.__scriptErrors").await;
     assert!(errors.is_empty(), "script errors: {errors:?}");
-    // The checked preload is what the dynamic import got: the glue was read once.
-    let glue_reads = session
+    // The loader is the only script: no glue, no module preload, nothing the host's
+    // integrity attribute does not cover.
+    let scripts: Vec<String> = session
         .server
         .requested_paths()
-        .iter()
-        .filter(|p| p.ends_with("breach-check-glue.js"))
-        .count();
-    assert_eq!(glue_reads, 1, "the glue was requested {glue_reads} times");
+        .into_iter()
+        .filter(|p| p.ends_with(".js"))
+        .collect();
+    assert_eq!(
+        scripts,
+        vec![format!("{BUNDLE}breach-check.js")],
+        "scripts besides the loader were read"
+    );
     let leftovers: u32 = tab
-        .eval("document.querySelectorAll('link[rel=modulepreload]').length")
+        .eval(
+            "[...document.scripts].filter(s => s.src && !s.src.endsWith('/breach-check.js')).length \
+             + document.querySelectorAll('link[rel=modulepreload]').length",
+        )
         .await;
     assert_eq!(
         leftovers, 0,
-        "the loader left its preload link in the host's DOM"
+        "the loader added a preload or script to the host's DOM"
     );
     session.assert_only_bundle_requests(path, BUNDLE);
     session.assert_nothing_stored().await;
 
-    // Well-formed but wrong (the glue's hash): the browser refuses the loader.
-    let wrong = &sums["breach-check-glue.js"];
+    // Well-formed but wrong (the wasm's hash): the browser refuses the loader.
+    let wrong = &sums["breach-check.wasm"];
     let site = Site::new()
         .mount(BUNDLE, dist())
         .page(path, page(wrong), &[]);
@@ -182,27 +190,24 @@ async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_i
     assert!(
         !asked
             .iter()
-            .any(|p| p.ends_with("-glue.js") || p.ends_with(".wasm")),
+            .any(|p| p.ends_with(".wasm") || p.ends_with(".dict")),
         "a refused loader still loaded the rest: {asked:?}"
     );
     session.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code() {
+async fn a_tampered_wasm_behind_a_good_loader_gets_the_fallback_not_the_code() {
     let mut session: Option<Session> = None;
-    for tampered in ["breach-check-glue.js", "breach-check.wasm"] {
+    // The glue is inside the loader, which the host's integrity attribute checks (above).
+    for tampered in ["breach-check.wasm"] {
         // The loader is the released one: only the file behind it changed on the server.
         let copy = DistCopy::without(&[], |dir| {
             let file = dir.join(tampered);
             let mut bytes = std::fs::read(&file).expect("read the file to tamper with");
-            if tampered.ends_with(".js") {
-                bytes.extend_from_slice(b"\nconsole.log('injected');\n");
-            } else {
-                // Still a valid module for a browser that did not check: a custom section
-                // (id 0, 4 bytes: the name "bad") appended at the end.
-                bytes.extend_from_slice(&[0, 4, 3, b'b', b'a', b'd']);
-            }
+            // Still a valid module for a browser that did not check: a custom section (id 0,
+            // 4 bytes: the name "bad") appended at the end.
+            bytes.extend_from_slice(&[0, 4, 3, b'b', b'a', b'd']);
             std::fs::write(&file, bytes).expect("write the tampered file");
         });
         let path = "/tampered.html";

@@ -1,0 +1,2 @@
+// A browser where WebAssembly is off or missing.
+delete window.WebAssembly;
