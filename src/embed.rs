@@ -22,7 +22,7 @@ use web_sys::{CssStyleSheet, Element, ShadowRoot};
 use yew::{AppHandle, Callback};
 
 use crate::date::Date;
-use crate::exposure::Verdict;
+use crate::exposure::VerdictSummary;
 use crate::i18n::Lang;
 use crate::pack::Pack;
 use crate::ui::app::{App, AppProps};
@@ -248,7 +248,7 @@ pub struct Widget {
     parked: bool,
     config: Config,
     pack: Rc<Pack>,
-    on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
+    on_verdict: Callback<Option<VerdictSummary>>,
     app: Option<AppHandle<App>>,
 }
 
@@ -359,10 +359,14 @@ fn host_pack(document: &web_sys::Document) -> Rc<Pack> {
 
 /// The callback the UI calls when its verdict changes: with `emit-events`, it becomes a
 /// `breach-check:verdict` event whose detail holds only the verdict code and incident ids.
-fn verdict_events(host: &Element) -> Callback<Option<(Verdict, Vec<String>)>> {
+fn verdict_events(host: &Element) -> Callback<Option<VerdictSummary>> {
     let host = host.clone();
-    Callback::from(move |summary: Option<(Verdict, Vec<String>)>| {
-        let Some((verdict, ids)) = summary else {
+    Callback::from(move |summary: Option<VerdictSummary>| {
+        let Some(VerdictSummary {
+            verdict,
+            incidents: ids,
+        }) = summary
+        else {
             return;
         };
         if host.get_attribute("emit-events").is_none() {
