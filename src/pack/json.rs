@@ -313,11 +313,10 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.error("expected ',' or '}'")),
             }
         }
-        // Duplicates are found by sorting the keys once, not by comparing each with all.
-        let mut keys: Vec<&str> = fields.iter().map(|(key, _)| key.as_str()).collect();
-        keys.sort_unstable();
-        if let Some(pair) = keys.windows(2).find(|pair| pair[0] == pair[1]) {
-            return Err(self.error(&format!("duplicate key {}", echo(pair[0]))));
+        // Duplicates are found through a set, not by comparing each key with all the others.
+        let mut keys = std::collections::BTreeSet::new();
+        if let Some((key, _)) = fields.iter().find(|(key, _)| !keys.insert(key.as_str())) {
+            return Err(self.error(&format!("duplicate key {}", echo(key))));
         }
         Ok(Value::Object(fields))
     }

@@ -17,7 +17,7 @@ mod json;
 pub mod model;
 pub mod validate;
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 pub use model::{
@@ -125,41 +125,33 @@ impl Pack {
                 limit: OVERLAY_MAX_SOURCES,
             });
         }
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         if let Some(twice) = extra.insurers.iter().find(|i| !seen.insert(i.id.as_str())) {
             return Err(PackError::DuplicateId {
                 id: twice.id.clone(),
             });
         }
         // A built-in source backs built-in incidents too: replacing it would change them.
-        let builtin_sources: BTreeMap<&str, ()> =
-            self.sources.iter().map(|s| (s.id.as_str(), ())).collect();
+        let builtin_sources: BTreeSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
         if let Some(source) = extra
             .sources
             .iter()
-            .find(|s| builtin_sources.contains_key(s.id.as_str()))
+            .find(|s| builtin_sources.contains(s.id.as_str()))
         {
             return Err(PackError::NotInOverlay {
                 entry: format!("source {} (a built-in source)", validate::echo(&source.id)),
             });
         }
 
+        // The overlay's ids are distinct (checked above), so each either replaces one of the
+        // built-in insurers (a fixed, short list: the search is linear in the overlay) or is new.
         let mut merged = self.clone();
         merged.sources.extend(extra.sources);
-        let mut at: BTreeMap<String, usize> = merged
-            .insurers
-            .iter()
-            .enumerate()
-            .map(|(i, insurer)| (insurer.id.clone(), i))
-            .collect();
         for mut insurer in extra.insurers {
             insurer.from_host = true;
-            match at.get(&insurer.id) {
-                Some(&i) => merged.insurers[i] = insurer,
-                None => {
-                    at.insert(insurer.id.clone(), merged.insurers.len());
-                    merged.insurers.push(insurer);
-                }
+            match self.insurers.iter().position(|i| i.id == insurer.id) {
+                Some(at) => merged.insurers[at] = insurer,
+                None => merged.insurers.push(insurer),
             }
         }
         validate(&merged)?;
@@ -213,16 +205,17 @@ impl Pack {
     /// The insurers a visitor typing `query` may mean, best first: those with a name or an
     /// alias holding every typed word (case, accents and punctuation aside). A name typed in
     /// full comes first, then names that start with the query, then names with a word that
-    /// starts with it, then the rest; ties by name. An empty query lists every insurer.
+    /// starts with it, then the rest; in pack order within each. An empty query lists every
+    /// insurer.
     pub fn search_insurers(&self, query: &str) -> Vec<&Insurer> {
         let query = fold_for_search(query);
         let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
         let first = words.first().copied().unwrap_or_default();
-        let mut hits: Vec<(u8, String, &Insurer)> = self
+        let ranks: Vec<Option<u8>> = self
             .insurers
             .iter()
-            .filter_map(|insurer| {
-                let rank = insurer_keys(insurer)
+            .map(|insurer| {
+                insurer_keys(insurer)
                     .filter(|key| words.iter().all(|word| key.contains(word)))
                     .map(|key| {
                         if key == query {
@@ -235,12 +228,19 @@ impl Pack {
                             3
                         }
                     })
-                    .min()?;
-                Some((rank, fold_for_search(&insurer.name), insurer))
+                    .min()
             })
             .collect();
-        hits.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        hits.into_iter().map(|(_, _, insurer)| insurer).collect()
+        // Four passes rather than a sort: the list is short and the code small.
+        (0..=3)
+            .flat_map(|rank| {
+                self.insurers
+                    .iter()
+                    .zip(&ranks)
+                    .filter(move |(_, r)| **r == Some(rank))
+                    .map(|(insurer, _)| insurer)
+            })
+            .collect()
     }
 
     /// The one insurer whose name or an alias is `text` (case, accents and punctuation

@@ -5,10 +5,10 @@
 //! Every check is linear or `n log n` in the size of the pack (a host's overlay is someone
 //! else's text), and every value an error repeats is cut by [`echo`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
-use super::model::{Insurer, OperatorKind, OperatorPeriod, Pack, Source, Text};
+use super::model::{Insurer, Pack, Source, Text};
 use crate::date::Date;
 
 /// How much of a value an error message repeats: enough to recognise it, never a whole page.
@@ -324,12 +324,9 @@ pub fn validate(pack: &Pack) -> Result<(), PackError> {
         }
     }
     let checker = Checker {
-        sources: pack.sources.iter().map(|s| (s.id.as_str(), s)).collect(),
-        operators: pack
-            .operators
-            .iter()
-            .map(|o| (o.id.as_str(), o.kind))
-            .collect(),
+        pack,
+        sources: pack.sources.iter().map(|s| s.id.as_str()).collect(),
+        operators: pack.operators.iter().map(|o| o.id.as_str()).collect(),
         incidents: pack.incidents.iter().map(|i| i.id.as_str()).collect(),
     };
 
@@ -366,10 +363,12 @@ pub fn validate(pack: &Pack) -> Result<(), PackError> {
     Ok(())
 }
 
-/// What the rules look things up in, built once per pack.
+/// What the rules look things up in, built once per pack. (One set type for every index:
+/// each other collection type would cost the bundle kilobytes of code.)
 struct Checker<'a> {
-    sources: BTreeMap<&'a str, &'a Source>,
-    operators: BTreeMap<&'a str, OperatorKind>,
+    pack: &'a Pack,
+    sources: BTreeSet<&'a str>,
+    operators: BTreeSet<&'a str>,
     incidents: BTreeSet<&'a str>,
 }
 
@@ -378,10 +377,7 @@ impl Checker<'_> {
         if list.is_empty() {
             return Err(PackError::NoSource { entry: entry() });
         }
-        match list
-            .iter()
-            .find(|id| !self.sources.contains_key(id.as_str()))
-        {
+        match list.iter().find(|id| !self.sources.contains(id.as_str())) {
             Some(missing) => Err(PackError::UnknownSource {
                 entry: entry(),
                 source: missing.clone(),
@@ -391,7 +387,7 @@ impl Checker<'_> {
     }
 
     fn known_operator(&self, entry: &dyn Fn() -> String, id: &str) -> Result<(), PackError> {
-        if self.operators.contains_key(id) {
+        if self.operators.contains(id) {
             Ok(())
         } else {
             Err(PackError::UnknownOperator {
@@ -421,10 +417,15 @@ impl Checker<'_> {
         domains: &[String],
         cited: &[&str],
     ) -> Result<(), PackError> {
+        if domains.is_empty() {
+            return Ok(());
+        }
+        // Entries cite a handful of sources and few have domains: a scan of the sources per
+        // citation costs less than an index would in code.
         let hosts: Vec<String> = cited
             .iter()
-            .filter_map(|id| self.sources.get(id))
-            .filter_map(|source| url_host(&source.url))
+            .filter_map(|id| self.pack.sources.iter().find(|s| s.id == *id))
+            .filter_map(|source: &Source| url_host(&source.url))
             .collect();
         for domain in domains {
             let backed = hosts.iter().any(|host| host_is_on(host, domain));
@@ -475,7 +476,6 @@ impl Checker<'_> {
             incident.discovery.date,
             incident.disclosure.date,
         )?;
-        let exposed: BTreeSet<_> = incident.exposed.iter().map(|e| e.field).collect();
         for field in &incident.exposed {
             self.cited(&|| name(field.field.id()), &field.sources)?;
         }
@@ -484,7 +484,7 @@ impl Checker<'_> {
             if let Some(caveat) = &field.caveat {
                 self.bilingual(&|| name(field.field.id()), caveat)?;
             }
-            if exposed.contains(&field.field) {
+            if incident.exposed.iter().any(|e| e.field == field.field) {
                 return Err(PackError::Contradiction {
                     incident: incident.id.clone(),
                     field: field.field.id(),
@@ -574,36 +574,45 @@ impl Checker<'_> {
 }
 
 /// Periods with one operator must not overlap within a scope (whole or partial). Sorted by
-/// first day, a period overlaps an earlier one exactly when it starts before the latest end
-/// seen so far in its group.
+/// operator, scope and first day, a period overlaps an earlier one of its group exactly when
+/// it starts before the latest end seen so far in the group.
 fn overlap_free(insurer: &Insurer) -> Result<(), PackError> {
-    let mut periods: Vec<&OperatorPeriod> = insurer.periods.iter().collect();
-    // `None < Some(_)`: an open start sorts first, as "since ever" should.
-    periods.sort_by(|a, b| {
-        (&a.operator, a.is_partial(), a.from).cmp(&(&b.operator, b.is_partial(), b.from))
-    });
-    for group in
-        periods.chunk_by(|a, b| a.operator == b.operator && a.is_partial() == b.is_partial())
-    {
-        let mut latest_end: Option<Date> = None;
-        let mut still_running = false;
-        for (i, period) in group.iter().enumerate() {
-            let overlaps = i > 0
-                && (still_running
-                    || match (period.from, latest_end) {
-                        (Some(start), Some(end)) => start <= end,
-                        _ => true,
-                    });
-            if overlaps {
-                return Err(PackError::Overlap {
-                    insurer: insurer.id.clone(),
-                    operator: period.operator.clone(),
+    // Plain tuples sorted without a closure: (operator, scope, first day (an open start
+    // first), period).
+    let mut keys: Vec<(&str, bool, i64, usize)> = insurer
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let from = p.from.map_or(i64::MIN, Date::days_since_epoch);
+            (p.operator.as_str(), p.is_partial(), from, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut latest_end: Option<Date> = None;
+    let mut still_running = false;
+    for (n, &(operator, partial, _, i)) in keys.iter().enumerate() {
+        let period = &insurer.periods[i];
+        let same_group = n > 0 && keys[n - 1].0 == operator && keys[n - 1].1 == partial;
+        if !same_group {
+            latest_end = None;
+            still_running = false;
+        }
+        let overlaps = same_group
+            && (still_running
+                || match (period.from, latest_end) {
+                    (Some(start), Some(end)) => start <= end,
+                    _ => true,
                 });
-            }
-            match period.to {
-                None => still_running = true,
-                Some(to) => latest_end = Some(latest_end.map_or(to, |end| end.max(to))),
-            }
+        if overlaps {
+            return Err(PackError::Overlap {
+                insurer: insurer.id.clone(),
+                operator: period.operator.clone(),
+            });
+        }
+        match period.to {
+            None => still_running = true,
+            Some(to) => latest_end = Some(latest_end.map_or(to, |end| end.max(to))),
         }
     }
     Ok(())
