@@ -6,7 +6,7 @@
 //! to compile.
 
 use crate::date::Date;
-use crate::exposure::{InputError, NextStep, Reason, Verdict};
+use crate::exposure::{Answer, InputError, NextStep, Reason, Verdict};
 use crate::i18n::Lang;
 use crate::pack::{Certainty, Field, Grade};
 
@@ -251,6 +251,17 @@ impl Reason {
                 "Indiquez la date de début de votre contrat pour obtenir une réponse.",
                 "Enter your contract start date to get an answer.",
             ),
+        }
+    }
+}
+
+impl Answer {
+    /// The answer as a form offers it to an incident's own question.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Answer::Yes => pick(lang, "Oui", "Yes"),
+            Answer::No => pick(lang, "Non", "No"),
+            Answer::DontKnow => pick(lang, "Je ne sais pas", "I don't know"),
         }
     }
 }
@@ -534,6 +545,9 @@ mod tests {
             }
             for verdict in [Verdict::Exposed, Verdict::NotExposed, Verdict::Uncertain] {
                 assert!(!verdict.headline(lang).is_empty() && !verdict.summary(lang).is_empty());
+            }
+            for answer in Answer::ALL {
+                assert!(!answer.label(lang).is_empty());
             }
             // Reason::ALL is declared with the enum, so it holds every variant.
             let mut seen = std::collections::BTreeSet::new();
