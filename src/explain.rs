@@ -5,7 +5,7 @@
 //! they become sentences. Every `match` is exhaustive, so a new code without its words fails
 //! to compile.
 
-use crate::exposure::{InputError, NextStep, Reason, Verdict};
+use crate::exposure::{Answer, InputError, NextStep, Reason, Verdict};
 use crate::i18n::Lang;
 use crate::pack::{Certainty, Field, Grade};
 
@@ -100,8 +100,13 @@ impl Reason {
             ),
             Reason::StartsAfterIncident => pick(
                 lang,
-                "Votre contrat a commencé après que l’incident a été rendu public : il ne pouvait pas figurer dans les données volées.",
-                "Your contract began after the incident was made public: it could not be in the stolen data.",
+                "Votre contrat a commencé plus d’un mois après que l’incident a été rendu public : il ne pouvait pas figurer dans les données volées.",
+                "Your contract began more than a month after the incident was made public: it could not be in the stolen data.",
+            ),
+            Reason::StartsShortlyAfterIncident => pick(
+                lang,
+                "Votre contrat a commencé moins d’un mois après l’annonce de l’incident : vos droits étaient peut-être déjà chez l’opérateur.",
+                "Your contract began less than a month after the incident was announced: your rights may already have been with the operator.",
             ),
             Reason::StartsDuringIncident => pick(
                 lang,
@@ -117,6 +122,21 @@ impl Reason {
                 lang,
                 "Votre contrat a commencé après que votre complémentaire a quitté cet opérateur.",
                 "Your contract began after your insurer had left this operator.",
+            ),
+            Reason::StartsOnSwitchDay => pick(
+                lang,
+                "Votre contrat a commencé le jour même où votre complémentaire a changé d’opérateur : on ne sait pas lequel détenait vos données.",
+                "Your contract began on the very day your insurer changed operator: it is not known which one held your data.",
+            ),
+            Reason::OperatorJoinedAfterIncident => pick(
+                lang,
+                "Votre complémentaire n’est passée par cet opérateur que plus d’un mois après l’annonce de l’incident.",
+                "Your insurer began with this operator more than a month after the incident was announced.",
+            ),
+            Reason::OperatorJoinedShortlyAfterIncident => pick(
+                lang,
+                "Votre complémentaire est passée par cet opérateur peu après l’incident : ses données y étaient peut-être déjà.",
+                "Your insurer began with this operator shortly after the incident: its data may already have been there.",
             ),
             Reason::EndedBeforeOperatorPeriod => pick(
                 lang,
@@ -135,8 +155,8 @@ impl Reason {
             ),
             Reason::SomeBeneficiariesOnly => pick(
                 lang,
-                "Seule une partie des bénéficiaires de cet opérateur figure dans les données volées.",
-                "Only some of this operator's beneficiaries are in the stolen data.",
+                "Seule une partie des personnes concernées par cet opérateur ou ce logiciel figure dans les données volées.",
+                "Only some of the people this operator or software concerns are in the stolen data.",
             ),
             Reason::OnlyPressSources => pick(
                 lang,
@@ -168,6 +188,41 @@ impl Reason {
                 "Sans connaître votre complémentaire ni votre opérateur, on ne peut pas conclure.",
                 "Without your insurer or your operator, this cannot be settled.",
             ),
+            Reason::OperatorNotLinked => pick(
+                lang,
+                "Les sources relient votre complémentaire à d’autres opérateurs, mais aucune ne dit qu’elle n’utilisait pas celui-ci : votre carte peut le dire.",
+                "The sources link your insurer to other operators, but none says it did not use this one: your card may tell.",
+            ),
+            Reason::InsurerOperatorUnknown => pick(
+                lang,
+                "Aucune déclaration publique de votre complémentaire sur son opérateur de tiers payant n’a été trouvée : regardez votre carte.",
+                "No public statement by your insurer on its tiers-payant operator was found: look at your card.",
+            ),
+            Reason::OperatorNotUsed => pick(
+                lang,
+                "Une source indique les opérateurs que votre complémentaire utilisait alors, et celui-ci n’en faisait pas partie.",
+                "A source gives the operators your insurer used then, and this one was not among them.",
+            ),
+            Reason::InsurerSaysNotConcerned => pick(
+                lang,
+                "Votre complémentaire a déclaré publiquement que ses adhérents n’étaient pas concernés.",
+                "Your insurer said publicly that its members were not concerned.",
+            ),
+            Reason::AnsweredYes => pick(
+                lang,
+                "Vous avez répondu oui à la question propre à cet incident.",
+                "You answered yes to this incident's own question.",
+            ),
+            Reason::AnsweredNo => pick(
+                lang,
+                "Vous avez répondu non à la question propre à cet incident : il ne concerne que les personnes pour qui la réponse est oui.",
+                "You answered no to this incident's own question: it concerns only people for whom the answer is yes.",
+            ),
+            Reason::AnsweredDontKnow => pick(
+                lang,
+                "Sans la réponse à la question propre à cet incident, on ne peut pas conclure.",
+                "Without the answer to this incident's own question, this cannot be settled.",
+            ),
             Reason::EarlierOperatorUnknown => pick(
                 lang,
                 "Les sources ne disent pas quel opérateur votre complémentaire utilisait avant cette période : votre contrat a pu y figurer.",
@@ -183,6 +238,17 @@ impl Reason {
                 "Indiquez la date de début de votre contrat pour obtenir une réponse.",
                 "Enter your contract start date to get an answer.",
             ),
+        }
+    }
+}
+
+impl Answer {
+    /// The answer as a form offers it to an incident's own question.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Answer::Yes => pick(lang, "Oui", "Yes"),
+            Answer::No => pick(lang, "Non", "No"),
+            Answer::DontKnow => pick(lang, "Je ne sais pas", "I don't know"),
         }
     }
 }
@@ -459,6 +525,17 @@ mod tests {
             }
             for verdict in [Verdict::Exposed, Verdict::NotExposed, Verdict::Uncertain] {
                 assert!(!verdict.headline(lang).is_empty() && !verdict.summary(lang).is_empty());
+            }
+            for answer in Answer::ALL {
+                assert!(!answer.label(lang).is_empty());
+            }
+            // Reason::ALL is declared with the enum, so it holds every variant.
+            let mut seen = std::collections::BTreeSet::new();
+            for reason in Reason::ALL {
+                assert!(
+                    seen.insert(reason.text(lang)),
+                    "{reason:?} shares its words"
+                );
             }
         }
         assert!(Field::Nir.risk(Lang::Fr).contains("ameli"));

@@ -30,7 +30,7 @@ use yew::{AppHandle, Callback};
 
 use crate::config::Config;
 use crate::date::Date;
-use crate::exposure::Verdict;
+use crate::exposure::VerdictSummary;
 use crate::pack::Pack;
 use crate::ui::app::{App, AppProps};
 use crate::ui::dictionaries::DictionaryState;
@@ -49,7 +49,7 @@ pub struct Widget {
     /// attribute live without reading the DOM again.
     emit_events: Rc<Cell<bool>>,
     pack: Rc<Pack>,
-    on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
+    on_verdict: Callback<Option<VerdictSummary>>,
     app: Option<AppHandle<App>>,
 }
 
@@ -144,10 +144,14 @@ fn today() -> Date {
 fn verdict_events(
     host: &Element,
     emit_events: Rc<Cell<bool>>,
-) -> Callback<Option<(Verdict, Vec<String>)>> {
+) -> Callback<Option<VerdictSummary>> {
     let host = host.clone();
-    Callback::from(move |summary: Option<(Verdict, Vec<String>)>| {
-        let Some((verdict, ids)) = summary else {
+    Callback::from(move |summary: Option<VerdictSummary>| {
+        let Some(VerdictSummary {
+            verdict,
+            incidents: ids,
+        }) = summary
+        else {
             return;
         };
         if !emit_events.get() {

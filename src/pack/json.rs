@@ -1,24 +1,50 @@
 //! Reads a pack written as JSON: the built-in one (compact JSON written by `build.rs`) and a
 //! host page's overlay.
 //!
-//! Why not `serde_json` here: in the WebAssembly bundle its generic parser and the
-//! visitors serde derives for every type of the model cost about 37 KB of the first paint
+//! Why not `serde_json` here: in the WebAssembly bundle its generic parser and the visitors
+//! serde derives for every type of the model cost tens of kilobytes of the first paint
 //! (gzip), for a small document of fixed shape read once per page. This reader is a plain
-//! recursive descent into a [`Value`] tree, then one hand-written function per model type,
-//! with the same rules the derived code had: unknown keys are refused, `Option` fields may
-//! be missing or `null`, lists marked `#[serde(default)]` in the model may be missing.
-//! A native test checks that it reads the built-in pack exactly as `serde_json` does.
+//! recursive descent into a [`Value`] tree, then one function per model type, written by the
+//! [`read_struct!`] macro so that each key is spelled once. It keeps the rules of the derived
+//! code: unknown keys are refused, `Option` fields may be missing or `null`, lists marked
+//! `#[serde(default)]` in the model may be missing, and the JSON grammar is as strict as
+//! serde_json's (no leading zeros, four hex digits after `\u`, no duplicate keys). A unit test
+//! reads the build's own JSON with both readers and compares.
 //!
-//! Errors say where: `insurers[3].periods[0].from: "2024-13-01" is not a date (YYYY-MM-DD)`.
+//! Every cost is linear in the input: a host's overlay is text from someone else's page, so
+//! [`Limits`] caps its size and the number of values it may hold before any of it is kept.
+//!
+//! Errors say where: `insurers[3].periods[0].from: "2024-13-01" is not a date (YYYY-MM-DD)`,
+//! and repeat at most [`ECHO_CHARS`](crate::pack::validate::ECHO_CHARS) characters of the
+//! offending text.
 
 use crate::date::Date;
 use crate::pack::model::{
-    Certainty, ExposedField, Field, Grade, Incident, Insurer, Milestone, Operator, OperatorKind,
-    OperatorPeriod, Pack, SafeField, Scope, ScopeNote, ScopeNoteKind, Source, Text,
+    Certainty, ExposedField, Field, Grade, Incident, Insurer, Milestone, NotConcerned, Operator,
+    OperatorKind, OperatorPeriod, OperatorsSettled, Pack, Question, SafeField, Scope, ScopeNote,
+    ScopeNoteKind, Source, Text,
 };
+use crate::pack::validate::echo;
 
 /// Deeper nesting than any pack needs is refused, so no input can exhaust the stack.
 const MAX_DEPTH: usize = 32;
+
+/// What a document may hold before it is refused.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    /// Bytes of text.
+    pub bytes: usize,
+    /// JSON values (objects, lists, strings... each counts one).
+    pub values: usize,
+}
+
+impl Limits {
+    /// The built-in pack: written by our own build, so only the depth is capped.
+    pub const BUILTIN: Limits = Limits {
+        bytes: usize::MAX,
+        values: usize::MAX,
+    };
+}
 
 /// A parsed JSON value. Numbers are checked for syntax but not kept: no pack field is one.
 #[derive(Debug, PartialEq)]
@@ -31,9 +57,16 @@ enum Value {
     Object(Vec<(String, Value)>),
 }
 
-/// Parses `text` as a [`Pack`], or says what is wrong and where.
-pub(crate) fn read_pack(text: &str) -> Result<Pack, String> {
-    let value = Parser::new(text).document()?;
+/// Parses `text` as a [`Pack`] within `limits`, or says what is wrong and where.
+pub(crate) fn read_pack(text: &str, limits: Limits) -> Result<Pack, String> {
+    if text.len() > limits.bytes {
+        return Err(format!(
+            "the text is {} bytes long, more than the {} a pack may have",
+            text.len(),
+            limits.bytes
+        ));
+    }
+    let value = Parser::new(text, limits.values).document()?;
     Pack::read(&value, &At::Root)
 }
 
@@ -43,13 +76,16 @@ pub(crate) fn read_pack(text: &str) -> Result<Pack, String> {
 struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// Values still allowed.
+    budget: usize,
 }
 
 impl<'a> Parser<'a> {
-    fn new(text: &'a str) -> Parser<'a> {
+    fn new(text: &'a str, budget: usize) -> Parser<'a> {
         Parser {
             bytes: text.as_bytes(),
             pos: 0,
+            budget,
         }
     }
 
@@ -94,6 +130,10 @@ impl<'a> Parser<'a> {
         if depth > MAX_DEPTH {
             return Err(self.error("nesting too deep"));
         }
+        if self.budget == 0 {
+            return Err(self.error("too many entries"));
+        }
+        self.budget -= 1;
         self.skip_space();
         match self.peek() {
             Some(b'{') => self.object(depth),
@@ -117,28 +157,32 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
     fn number(&mut self) -> Result<Value, String> {
         let digits = |p: &mut Parser<'_>| {
             let start = p.pos;
             while matches!(p.peek(), Some(b'0'..=b'9')) {
                 p.pos += 1;
             }
-            p.pos > start
+            p.pos - start
         };
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
-        let mut ok = digits(self);
+        let first = self.peek();
+        let integer = digits(self);
+        // "01" and "-00" are not JSON: a zero stands alone.
+        let mut ok = integer > 0 && !(first == Some(b'0') && integer > 1);
         if ok && self.peek() == Some(b'.') {
             self.pos += 1;
-            ok = digits(self);
+            ok = digits(self) > 0;
         }
         if ok && matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.pos += 1;
             }
-            ok = digits(self);
+            ok = digits(self) > 0;
         }
         if ok {
             Ok(Value::Number)
@@ -152,7 +196,7 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         loop {
             // Copy the run of plain bytes up to the next quote or backslash at once; the
-            // input is a `str`, so the run is valid UTF-8.
+            // input is a `str` and the run stops at ASCII bytes, so it is valid UTF-8.
             let start = self.pos;
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.pos += 1;
@@ -205,15 +249,19 @@ impl<'a> Parser<'a> {
         char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))
     }
 
+    /// Exactly four hex digits (`from_str_radix` alone would take a sign: `\u+041`).
     fn hex4(&mut self) -> Result<u32, String> {
         let digits = self
             .bytes
             .get(self.pos..self.pos + 4)
-            .and_then(|d| std::str::from_utf8(d).ok())
-            .and_then(|d| u32::from_str_radix(d, 16).ok())
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
             .ok_or_else(|| self.error("invalid \\u escape"))?;
+        let value = digits.iter().fold(0, |value, digit| {
+            let nibble = char::from(*digit).to_digit(16).unwrap_or(0);
+            value * 16 + nibble
+        });
         self.pos += 4;
-        Ok(digits)
+        Ok(value)
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, String> {
@@ -252,9 +300,6 @@ impl<'a> Parser<'a> {
                 return Err(self.error("expected a key in quotes"));
             }
             let key = self.string()?;
-            if fields.iter().any(|(k, _)| *k == key) {
-                return Err(self.error(&format!("duplicate key \"{key}\"")));
-            }
             self.expect(b':')?;
             let value = self.value(depth + 1)?;
             fields.push((key, value));
@@ -263,11 +308,17 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(fields));
+                    break;
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
             }
         }
+        // Duplicates are found through a set, not by comparing each key with all the others.
+        let mut keys = std::collections::BTreeSet::new();
+        if let Some((key, _)) = fields.iter().find(|(key, _)| !keys.insert(key.as_str())) {
+            return Err(self.error(&format!("duplicate key {}", echo(key))));
+        }
+        Ok(Value::Object(fields))
     }
 }
 
@@ -331,7 +382,8 @@ impl<'v, 'a> Object<'v, 'a> {
             .find(|(key, _)| !known.contains(&key.as_str()))
         {
             return Err(at.error(&format!(
-                "unknown field \"{key}\", expected one of {}",
+                "unknown field {}, expected one of {}",
+                echo(key),
                 known.join(", ")
             )));
         }
@@ -400,7 +452,7 @@ impl Read for Date {
     fn read(value: &Value, at: &At<'_>) -> Result<Date, String> {
         let text = String::read(value, at)?;
         text.parse()
-            .map_err(|_| at.error(&format!("\"{text}\" is not a date (YYYY-MM-DD)")))
+            .map_err(|_| at.error(&format!("{} is not a date (YYYY-MM-DD)", echo(&text))))
     }
 }
 
@@ -413,19 +465,46 @@ fn one_of<T: Copy>(value: &Value, at: &At<'_>, names: &[(&str, T)]) -> Result<T,
         .map(|(_, variant)| *variant)
         .ok_or_else(|| {
             let expected: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-            at.error(&format!("\"{text}\" is not one of {}", expected.join(", ")))
+            at.error(&format!(
+                "{} is not one of {}",
+                echo(&text),
+                expected.join(", ")
+            ))
         })
 }
 
-impl Read for Grade {
-    fn read(value: &Value, at: &At<'_>) -> Result<Grade, String> {
-        one_of(
-            value,
-            at,
-            &[("A", Grade::A), ("B", Grade::B), ("C", Grade::C)],
-        )
-    }
+/// Reads a unit enum whose names the model spells (`Field::id`, `Certainty::id`...).
+macro_rules! read_enum {
+    ($ty:ident, [$($variant:expr),* $(,)?], $name:expr) => {
+        impl Read for $ty {
+            fn read(value: &Value, at: &At<'_>) -> Result<$ty, String> {
+                let names = [$($variant),*].map(|variant: $ty| ($name(variant), variant));
+                one_of(value, at, &names)
+            }
+        }
+    };
 }
+
+read_enum!(Grade, [Grade::A, Grade::B, Grade::C], Grade::id);
+read_enum!(
+    Certainty,
+    [Certainty::Confirmed, Certainty::Possible],
+    Certainty::id
+);
+read_enum!(
+    ScopeNoteKind,
+    [
+        ScopeNoteKind::FamilyMembers,
+        ScopeNoteKind::FormerMembers,
+        ScopeNoteKind::Other
+    ],
+    ScopeNoteKind::id
+);
+read_enum!(
+    OperatorKind,
+    [OperatorKind::TiersPayant, OperatorKind::CareNetwork],
+    OperatorKind::id
+);
 
 impl Read for Field {
     fn read(value: &Value, at: &At<'_>) -> Result<Field, String> {
@@ -434,252 +513,201 @@ impl Read for Field {
     }
 }
 
-impl Read for Certainty {
-    fn read(value: &Value, at: &At<'_>) -> Result<Certainty, String> {
-        one_of(
-            value,
-            at,
-            &[
-                ("confirmed", Certainty::Confirmed),
-                ("possible", Certainty::Possible),
-            ],
-        )
-    }
+/// Writes `Read` for a model struct from one list of its fields, each with how it is read:
+/// `required`, `optional` (an `Option`, may be missing or null) or `or_default` (a list the
+/// model marks `#[serde(default)]`). Fields after `;` are never read from the text and take
+/// the value given. A field missing from the list fails to compile (the struct literal is
+/// incomplete), and the list of known keys is this same list.
+macro_rules! read_struct {
+    ($ty:ident { $($field:ident: $how:ident),* $(,)? } $(; $($fixed:ident = $value:expr),*)?) => {
+        impl Read for $ty {
+            fn read(value: &Value, at: &At<'_>) -> Result<$ty, String> {
+                let o = Object::new(value, at, &[$(stringify!($field)),*])?;
+                Ok($ty {
+                    $($field: o.$how(stringify!($field))?,)*
+                    $($($fixed: $value,)*)?
+                })
+            }
+        }
+    };
 }
 
-impl Read for ScopeNoteKind {
-    fn read(value: &Value, at: &At<'_>) -> Result<ScopeNoteKind, String> {
-        one_of(
-            value,
-            at,
-            &[
-                ("family-members", ScopeNoteKind::FamilyMembers),
-                ("former-members", ScopeNoteKind::FormerMembers),
-                ("other", ScopeNoteKind::Other),
-            ],
-        )
-    }
-}
-
-impl Read for OperatorKind {
-    fn read(value: &Value, at: &At<'_>) -> Result<OperatorKind, String> {
-        one_of(
-            value,
-            at,
-            &[
-                ("tiers-payant", OperatorKind::TiersPayant),
-                ("care-network", OperatorKind::CareNetwork),
-            ],
-        )
-    }
-}
-
-impl Read for Text {
-    fn read(value: &Value, at: &At<'_>) -> Result<Text, String> {
-        let o = Object::new(value, at, &["fr", "en"])?;
-        Ok(Text {
-            fr: o.required("fr")?,
-            en: o.required("en")?,
-        })
-    }
-}
-
-impl Read for Milestone {
-    fn read(value: &Value, at: &At<'_>) -> Result<Milestone, String> {
-        let o = Object::new(value, at, &["date", "approximate", "sources"])?;
-        Ok(Milestone {
-            date: o.required("date")?,
-            approximate: o.or_default("approximate")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for ExposedField {
-    fn read(value: &Value, at: &At<'_>) -> Result<ExposedField, String> {
-        let o = Object::new(value, at, &["field", "certainty", "sources"])?;
-        Ok(ExposedField {
-            field: o.required("field")?,
-            certainty: o.required("certainty")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for SafeField {
-    fn read(value: &Value, at: &At<'_>) -> Result<SafeField, String> {
-        let o = Object::new(value, at, &["field", "sources"])?;
-        Ok(SafeField {
-            field: o.required("field")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for ScopeNote {
-    fn read(value: &Value, at: &At<'_>) -> Result<ScopeNote, String> {
-        let o = Object::new(value, at, &["kind", "text", "sources"])?;
-        Ok(ScopeNote {
-            kind: o.required("kind")?,
-            text: o.required("text")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for Source {
-    fn read(value: &Value, at: &At<'_>) -> Result<Source, String> {
-        let o = Object::new(
-            value,
-            at,
-            &["id", "url", "publisher", "title", "date", "grade"],
-        )?;
-        Ok(Source {
-            id: o.required("id")?,
-            url: o.required("url")?,
-            publisher: o.required("publisher")?,
-            title: o.required("title")?,
-            date: o.optional("date")?,
-            grade: o.required("grade")?,
-        })
-    }
-}
-
-impl Read for Incident {
-    fn read(value: &Value, at: &At<'_>) -> Result<Incident, String> {
-        let o = Object::new(
-            value,
-            at,
-            &[
-                "id",
-                "operator",
-                "title",
-                "intrusion",
-                "discovery",
-                "disclosure",
-                "what",
-                "exposed",
-                "not_exposed",
-                "notes",
-                "some_members_only",
-                "sources",
-            ],
-        )?;
-        Ok(Incident {
-            id: o.required("id")?,
-            operator: o.required("operator")?,
-            title: o.required("title")?,
-            intrusion: o.required("intrusion")?,
-            discovery: o.required("discovery")?,
-            disclosure: o.required("disclosure")?,
-            what: o.required("what")?,
-            exposed: o.required("exposed")?,
-            not_exposed: o.required("not_exposed")?,
-            notes: o.or_default("notes")?,
-            some_members_only: o.optional("some_members_only")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for Operator {
-    fn read(value: &Value, at: &At<'_>) -> Result<Operator, String> {
-        let o = Object::new(
-            value,
-            at,
-            &["id", "name", "kind", "aliases", "card_hint", "sources"],
-        )?;
-        Ok(Operator {
-            id: o.required("id")?,
-            name: o.required("name")?,
-            kind: o.required("kind")?,
-            aliases: o.or_default("aliases")?,
-            card_hint: o.required("card_hint")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for Scope {
-    fn read(value: &Value, at: &At<'_>) -> Result<Scope, String> {
-        let o = Object::new(value, at, &["partial", "text"])?;
-        Ok(Scope {
-            partial: o.required("partial")?,
-            text: o.optional("text")?,
-        })
-    }
-}
-
-impl Read for OperatorPeriod {
-    fn read(value: &Value, at: &At<'_>) -> Result<OperatorPeriod, String> {
-        let o = Object::new(
-            value,
-            at,
-            &[
-                "operator",
-                "from",
-                "to",
-                "scope",
-                "members_since",
-                "members_until",
-                "former_members",
-                "sources",
-            ],
-        )?;
-        Ok(OperatorPeriod {
-            operator: o.required("operator")?,
-            from: o.optional("from")?,
-            to: o.optional("to")?,
-            scope: o.optional("scope")?,
-            members_since: o.optional("members_since")?,
-            members_until: o.optional("members_until")?,
-            former_members: o.or_default("former_members")?,
-            sources: o.required("sources")?,
-        })
-    }
-}
-
-impl Read for Insurer {
-    fn read(value: &Value, at: &At<'_>) -> Result<Insurer, String> {
-        let o = Object::new(
-            value,
-            at,
-            &["id", "name", "aliases", "periods", "note", "notice"],
-        )?;
-        Ok(Insurer {
-            id: o.required("id")?,
-            name: o.required("name")?,
-            aliases: o.or_default("aliases")?,
-            periods: o.required("periods")?,
-            note: o.optional("note")?,
-            notice: o.optional("notice")?,
-        })
-    }
-}
-
-impl Read for Pack {
-    fn read(value: &Value, at: &At<'_>) -> Result<Pack, String> {
-        let o = Object::new(
-            value,
-            at,
-            &["reviewed", "sources", "incidents", "operators", "insurers"],
-        )?;
-        Ok(Pack {
-            reviewed: o.optional("reviewed")?,
-            sources: o.or_default("sources")?,
-            incidents: o.or_default("incidents")?,
-            operators: o.or_default("operators")?,
-            insurers: o.or_default("insurers")?,
-        })
-    }
-}
+read_struct!(Text {
+    fr: required,
+    en: required
+});
+read_struct!(Milestone {
+    date: required,
+    approximate: or_default,
+    sources: required,
+});
+read_struct!(ExposedField {
+    field: required,
+    certainty: required,
+    sources: required,
+});
+read_struct!(SafeField {
+    field: required,
+    caveat: optional,
+    sources: required,
+});
+read_struct!(ScopeNote {
+    kind: required,
+    text: required,
+    sources: required,
+});
+read_struct!(Source {
+    id: required,
+    url: required,
+    publisher: required,
+    title: required,
+    date: optional,
+    grade: required,
+    checked: optional,
+});
+read_struct!(Question {
+    text: required,
+    help: optional,
+    sources: required,
+});
+read_struct!(Incident {
+    id: required,
+    operator: optional,
+    question: optional,
+    title: required,
+    intrusion: required,
+    discovery: required,
+    disclosure: required,
+    what: required,
+    exposed: required,
+    not_exposed: required,
+    notes: or_default,
+    some_members_only: optional,
+    sources: required,
+});
+read_struct!(Operator {
+    id: required,
+    name: required,
+    kind: required,
+    aliases: or_default,
+    card_hint: required,
+    domains: or_default,
+    sources: required,
+});
+read_struct!(Scope {
+    partial: required,
+    text: optional,
+});
+read_struct!(OperatorPeriod {
+    operator: required,
+    from: optional,
+    to: optional,
+    scope: optional,
+    members_since: optional,
+    members_until: optional,
+    former_members: or_default,
+    sources: required,
+});
+read_struct!(OperatorsSettled {
+    from: optional,
+    sources: required,
+});
+read_struct!(NotConcerned {
+    incidents: required,
+    sources: required,
+});
+read_struct!(Insurer {
+    id: required,
+    name: required,
+    aliases: or_default,
+    periods: or_default,
+    operators_settled: optional,
+    not_concerned: optional,
+    note: optional,
+    notice: optional,
+    site: optional,
+    about: or_default,
+    domains: or_default,
+}; from_host = false);
+read_struct!(Pack {
+    reviewed: optional,
+    sources: or_default,
+    incidents: or_default,
+    operators: or_default,
+    insurers: or_default,
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Value, String> {
-        Parser::new(text).document()
+        Parser::new(text, usize::MAX).document()
+    }
+
+    fn read(text: &str) -> Result<Pack, String> {
+        read_pack(text, Limits::BUILTIN)
+    }
+
+    /// The oracle: the very text `build.rs` wrote with serde_json, read by serde_json and by
+    /// this reader, gives the same pack.
+    #[test]
+    fn the_builds_own_json_reads_as_serde_reads_it() {
+        let text = crate::pack::BUILTIN_JSON;
+        let by_serde: Pack = serde_json::from_str(text).expect("serde reads the build's JSON");
+        let ours = read(text).expect("the reader reads the build's JSON");
+        assert_eq!(ours, by_serde);
+        // The comparison means something only if the text sets every optional key somewhere:
+        // a reader that dropped one would then differ from serde.
+        for key in [
+            "about",
+            "approximate",
+            "caveat",
+            "checked",
+            "date",
+            "domains",
+            "former_members",
+            "from",
+            "help",
+            "members_since",
+            "members_until",
+            "not_concerned",
+            "note",
+            "notes",
+            "notice",
+            "operator",
+            "operators_settled",
+            "question",
+            "reviewed",
+            "scope",
+            "site",
+            "some_members_only",
+            "to",
+        ] {
+            let set = text.matches(&format!("\"{key}\":")).count();
+            let null = text.matches(&format!("\"{key}\":null")).count();
+            assert!(set > null, "the built-in pack never sets {key:?}");
+        }
+    }
+
+    #[test]
+    fn both_readers_refuse_what_serde_refuses() {
+        for bad in [
+            r#"{"insurers": [], "colour": "red"}"#,
+            r#"{"sources": [], "sources": []}"#,
+            r#"{"insurers": [{"id": "x", "name": "X", "from_host": true}]}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<Pack>(bad).is_err(),
+                "serde took {bad}"
+            );
+            assert!(read(bad).is_err(), "the reader took {bad}");
+        }
+        let minimal = r#"{"sources": []}"#;
+        assert_eq!(
+            read(minimal).unwrap(),
+            serde_json::from_str::<Pack>(minimal).unwrap()
+        );
     }
 
     #[test]
@@ -694,6 +722,35 @@ mod tests {
     }
 
     #[test]
+    fn unicode_escapes_take_exactly_four_hex_digits() {
+        for bad in [
+            r#""\u+041""#,
+            r#""\u-041""#,
+            r#""\u04""#,
+            r#""\u 041""#,
+            r#""\u004g""#,
+        ] {
+            assert!(parse(bad).is_err(), "{bad} parsed");
+            assert!(serde_json::from_str::<serde_json::Value>(bad).is_err());
+        }
+        assert_eq!(parse(r#""\u0041""#), Ok(Value::String("A".to_owned())));
+    }
+
+    #[test]
+    fn numbers_follow_the_json_grammar() {
+        for bad in ["01", "-01", "00", "1.", ".5", "-", "1e", "+1", "0x10"] {
+            assert!(parse(bad).is_err(), "{bad} parsed");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(bad).is_err(),
+                "serde took {bad}"
+            );
+        }
+        for good in ["0", "-0", "10", "0.5", "-1.5e+3", "2E-2"] {
+            assert!(parse(good).is_ok(), "{good} refused");
+        }
+    }
+
+    #[test]
     fn syntax_errors_say_where() {
         let error = parse("{\n  \"a\": [1, 2,]\n}").unwrap_err();
         assert!(error.contains("line 2"), "{error}");
@@ -704,21 +761,11 @@ mod tests {
             "{\"a\" 1}",
             "{\"a\":1,\"a\":2}",
             "nul",
-            "1.",
-            "-",
             "{} x",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} parsed");
         }
-        for good in [
-            "0",
-            "-1.5e+3",
-            "true",
-            "null",
-            "[]",
-            "{}",
-            " [ {\"a\" : [null]} ] ",
-        ] {
+        for good in ["true", "null", "[]", "{}", " [ {\"a\" : [null]} ] "] {
             assert!(parse(good).is_ok(), "{good:?} refused");
         }
     }
@@ -730,38 +777,67 @@ mod tests {
     }
 
     #[test]
+    fn limits_are_checked_before_anything_is_kept() {
+        let limits = Limits {
+            bytes: 100,
+            values: 10,
+        };
+        let long = format!("{{\"sources\": [], \"x\": \"{}\"}}", "a".repeat(200));
+        assert!(read_pack(&long, limits).unwrap_err().contains("bytes"));
+        let many = format!("[{}]", vec!["0"; 20].join(","));
+        assert!(
+            Parser::new(&many, limits.values)
+                .document()
+                .unwrap_err()
+                .contains("too many entries")
+        );
+    }
+
+    #[test]
+    fn echoed_values_are_cut_and_escaped() {
+        let long = "é".repeat(500);
+        let error = read(&format!(
+            r#"{{"insurers": [{{"id": "x", "name": "X", "{long}": 1}}]}}"#
+        ))
+        .unwrap_err();
+        assert!(error.chars().count() < 400, "{error}");
+        assert!(error.contains('…'));
+        assert_eq!(echo("a\u{202E}b"), "\"a\\u{202e}b\"");
+    }
+
+    #[test]
     fn model_errors_name_the_path_and_the_problem() {
-        let error = read_pack(r#"{"insurers": [{"id": "x", "name": "X", "periods": [{"operator": "almerys", "from": "2024-13-01", "sources": []}]}]}"#).unwrap_err();
+        let error = read(r#"{"insurers": [{"id": "x", "name": "X", "periods": [{"operator": "almerys", "from": "2024-13-01", "sources": []}]}]}"#).unwrap_err();
         assert_eq!(
             error,
             "insurers[0].periods[0].from: \"2024-13-01\" is not a date (YYYY-MM-DD)"
         );
-        let error = read_pack(
-            r#"{"insurers": [{"id": "x", "name": "X", "periods": [], "colour": "red"}]}"#,
-        )
-        .unwrap_err();
+        let error =
+            read(r#"{"insurers": [{"id": "x", "name": "X", "periods": [], "colour": "red"}]}"#)
+                .unwrap_err();
         assert!(
             error.starts_with("insurers[0]: unknown field \"colour\""),
             "{error}"
         );
-        let error = read_pack(r#"{"insurers": [{"id": "x", "periods": []}]}"#).unwrap_err();
+        let error = read(r#"{"insurers": [{"id": "x", "periods": []}]}"#).unwrap_err();
         assert_eq!(error, "insurers[0]: missing field \"name\"");
-        let error = read_pack(r#"{"operators": [{"id": "x", "name": "X", "kind": "bank", "card_hint": {"fr": "", "en": ""}, "sources": []}]}"#).unwrap_err();
+        let error = read(r#"{"operators": [{"id": "x", "name": "X", "kind": "bank", "card_hint": {"fr": "", "en": ""}, "sources": []}]}"#).unwrap_err();
         assert!(
             error.starts_with("operators[0].kind: \"bank\" is not one of"),
             "{error}"
         );
-        assert_eq!(read_pack("[]").unwrap_err(), "the pack: expected an object");
+        assert_eq!(read("[]").unwrap_err(), "the pack: expected an object");
     }
 
     #[test]
     fn missing_or_null_optional_fields_read_as_none_and_defaults() {
-        let pack = read_pack(r#"{"reviewed": null, "insurers": [{"id": "x", "name": "X", "periods": [{"operator": "almerys", "to": null, "sources": ["s"]}]}]}"#).unwrap();
+        let pack = read(r#"{"reviewed": null, "insurers": [{"id": "x", "name": "X", "periods": [{"operator": "almerys", "to": null, "sources": ["s"]}]}]}"#).unwrap();
         let period = &pack.insurers[0].periods[0];
         assert_eq!(
             (period.from, period.to, period.former_members),
             (None, None, false)
         );
         assert!(pack.insurers[0].aliases.is_empty() && pack.sources.is_empty());
+        assert!(!pack.insurers[0].from_host);
     }
 }

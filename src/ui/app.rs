@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::config::{Config, Theme};
 use crate::date::Date;
-use crate::exposure::Verdict;
+use crate::exposure::VerdictSummary;
 use crate::i18n::{Localized, Msg};
 use crate::pack::Pack;
 use crate::ui::dictionaries::{DictionaryStore, use_dictionaries};
@@ -25,7 +25,7 @@ pub struct AppProps {
     /// The page's password dictionaries, shared by every widget of the page.
     pub dictionaries: Rc<DictionaryStore>,
     /// Told the verdict summary whenever it changes (the embed turns it into an event).
-    pub on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
+    pub on_verdict: Callback<Option<VerdictSummary>>,
     /// The element has left the page: render nothing, so the sections and what the visitor
     /// typed are dropped, while the app itself is kept for the element's return.
     pub parked: bool,

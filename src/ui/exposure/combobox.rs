@@ -1,7 +1,8 @@
 //! An accessible combobox (WAI-ARIA 1.2 "list autocomplete" pattern) for picking an insurer.
 //!
-//! The visitor types; the list shows the options whose name or alias contains every typed
-//! word, ignoring case and accents. Arrow keys move the active option
+//! The visitor types; the list shows what the core's search (`Pack::search_insurers`) finds:
+//! insurers whose name or alias contains every typed word, ignoring case and accents, best
+//! first. Arrow keys move the active option
 //! (`aria-activedescendant`, focus stays in the field), Enter picks it (or the only option
 //! left), Escape closes the list. A name or alias typed in full picks its option at once.
 //! Picking sets `data-insurer-id` on the field (the contract's hook for tests).
@@ -12,50 +13,16 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::pack::Pack;
 use crate::text::fold_for_search;
 
-/// One pickable option.
+/// One option of the list: an insurer the core's search found.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ComboOption {
+struct ComboOption {
     /// The value reported when picked (an insurer id).
-    pub id: String,
+    id: String,
     /// What the visitor reads.
-    pub label: String,
-    /// Folded search keys: the label and its aliases.
-    pub keys: Vec<String>,
-}
-
-impl ComboOption {
-    /// An option whose search keys are its label and `aliases`, folded.
-    pub fn new(id: &str, label: &str, aliases: &[&str]) -> ComboOption {
-        let keys = std::iter::once(label)
-            .chain(aliases.iter().copied())
-            .map(fold_for_search)
-            .collect();
-        ComboOption {
-            id: id.to_owned(),
-            label: label.to_owned(),
-            keys,
-        }
-    }
-
-    fn matches(&self, words: &[&str]) -> bool {
-        self.keys
-            .iter()
-            .any(|key| words.iter().all(|word| key.contains(word)))
-    }
-}
-
-/// The one option whose name or an alias is exactly `text` (case, accents and punctuation
-/// aside), if there is exactly one.
-fn exact_match<'a>(options: &'a [ComboOption], text: &str) -> Option<&'a ComboOption> {
-    let folded = fold_for_search(text);
-    if folded.is_empty() {
-        return None;
-    }
-    let mut hits = options.iter().filter(|o| o.keys.contains(&folded));
-    let first = hits.next()?;
-    hits.all(|o| o.id == first.id).then_some(first)
+    label: String,
 }
 
 /// Properties of [`Combobox`].
@@ -65,8 +32,8 @@ pub struct ComboboxProps {
     pub id: AttrValue,
     /// The `data-testid` of the field.
     pub testid: AttrValue,
-    /// Every option, in display order.
-    pub options: Rc<Vec<ComboOption>>,
+    /// The pack whose insurers are offered.
+    pub pack: Rc<Pack>,
     /// The picked option's id, if any.
     pub selected: Option<String>,
     /// Ids of elements that describe the field (hint, error).
@@ -94,9 +61,9 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let state = use_state(ComboState::default);
     let selected_label = props
         .selected
-        .as_ref()
-        .and_then(|id| props.options.iter().find(|o| &o.id == id))
-        .map(|o| o.label.clone());
+        .as_deref()
+        .and_then(|id| props.pack.insurer(id))
+        .map(|i| i.name.clone());
     // Until the visitor types, the field shows the picked option's name.
     let text = state
         .text
@@ -105,10 +72,15 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
         .unwrap_or_default();
     let query = fold_for_search(&text);
     let words: Vec<&str> = query.split_whitespace().collect();
-    // Indices into the options: handing them to the callbacks copies no option.
-    let matches: Vec<usize> = (0..props.options.len())
-        .filter(|&i| words.is_empty() || props.options[i].matches(&words))
+    let matches: Vec<ComboOption> = props
+        .pack
+        .search_insurers(&text)
+        .into_iter()
         .take(12)
+        .map(|i| ComboOption {
+            id: i.id.clone(),
+            label: i.name.clone(),
+        })
         .collect();
     let listbox_id = format!("{}-list", props.id);
     let option_id = |i: usize| format!("{}-opt-{i}", props.id);
@@ -117,11 +89,7 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let pick = {
         let state = state.clone();
         let on_select = props.on_select.clone();
-        let options = Rc::clone(&props.options);
-        move |index: usize| {
-            let Some(option) = options.get(index) else {
-                return;
-            };
+        move |option: &ComboOption| {
             state.set(ComboState {
                 text: Some(option.label.clone()),
                 open: false,
@@ -134,13 +102,13 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let on_input = {
         let state = state.clone();
         let on_select = props.on_select.clone();
-        let options = Rc::clone(&props.options);
+        let pack = Rc::clone(&props.pack);
         let selected = props.selected.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let value = input.value();
             // A name or alias typed in full picks its insurer, as if chosen from the list.
-            let exact = exact_match(&options, &value);
+            let exact = pack.insurer_named(&value);
             state.set(ComboState {
                 text: Some(value),
                 open: exact.is_none(),
@@ -155,7 +123,7 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
     let on_keydown = {
         let state = state.clone();
         let pick = pick.clone();
-        let matched = matches.clone();
+        let matched: Vec<ComboOption> = matches.clone();
         Callback::from(move |event: KeyboardEvent| {
             // A page script can dispatch a plain `new Event('keydown')`, which has no `key`:
             // reading it would throw through the wasm, so such an event is ignored.
@@ -186,7 +154,7 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
                 "Enter" => {
                     // The active option, or the only one left.
                     let only = (count == 1).then(|| matched.first()).flatten();
-                    if let Some(&option) = state.active.and_then(|i| matched.get(i)).or(only) {
+                    if let Some(option) = state.active.and_then(|i| matched.get(i)).or(only) {
                         event.prevent_default();
                         pick(option);
                         return;
@@ -228,14 +196,14 @@ pub fn Combobox(props: &ComboboxProps) -> Html {
                 value={text}
                 oninput={on_input} onkeydown={on_keydown} onblur={on_blur} />
             <ul id={listbox_id} role="listbox" class="bc-listbox" hidden={!expanded}>
-                { for matches.iter().enumerate().map(|(i, &index)| {
-                    let option = &props.options[index];
+                { for matches.iter().enumerate().map(|(i, option)| {
                     let onmousedown = {
                         let pick = pick.clone();
+                        let option = option.clone();
                         // mousedown, not click: it comes before the field's blur closes the list.
                         Callback::from(move |event: MouseEvent| {
                             event.prevent_default();
-                            pick(index);
+                            pick(&option);
                         })
                     };
                     html! {

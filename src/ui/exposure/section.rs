@@ -10,10 +10,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::date::Date;
-use crate::exposure::{Assessment, Input, InputError, InputField, Verdict, assess};
+use crate::exposure::{
+    Assessment, Input, InputError, InputField, OperatorChoice, VerdictSummary, assess,
+};
 use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::{OperatorKind, Pack};
-use crate::ui::exposure::combobox::{ComboOption, Combobox};
+use crate::ui::exposure::combobox::Combobox;
 use crate::ui::exposure::verdict::{VerdictView, VerdictViewProps};
 
 /// Properties of [`ExposureSection`].
@@ -32,7 +34,7 @@ pub struct ExposureSectionProps {
     /// The host's notice page, if it gave one.
     pub notice_href: Option<String>,
     /// Told the overall verdict and the incident ids whenever they change.
-    pub on_verdict: Callback<Option<(Verdict, Vec<String>)>>,
+    pub on_verdict: Callback<Option<VerdictSummary>>,
 }
 
 /// What the visitor entered.
@@ -73,40 +75,19 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
         let form = (*form).clone();
         let pack = Rc::clone(&props.pack);
         use_memo((form, pack, props.today), |(form, pack, today)| {
-            assess(
-                pack,
-                &Input {
-                    insurer: form.insurer.as_deref(),
-                    operator: Some(form.operator.as_str()),
-                    start: Some(form.start.as_str()),
-                    end: Some(form.end.as_str()),
-                },
-                *today,
-            )
+            // The ids are resolved once, here; the engine gets the insurer and operator.
+            let input = Input::new()
+                .insurer_id(pack, form.insurer.as_deref().unwrap_or_default())
+                .operator_value(pack, &form.operator)
+                .dates(Some(form.start.as_str()), Some(form.end.as_str()));
+            assess(pack, &input, *today)
         })
     };
     {
         let on_verdict = props.on_verdict.clone();
-        let summary = assessment.verdict.map(|verdict| {
-            let ids = assessment
-                .incidents
-                .iter()
-                .map(|r| r.incident.clone())
-                .collect::<Vec<_>>();
-            (verdict, ids)
-        });
+        let summary = assessment.summary();
         use_effect_with(summary, move |summary| on_verdict.emit(summary.clone()));
     }
-
-    let options = use_memo(Rc::clone(&props.pack), |pack| {
-        pack.insurers
-            .iter()
-            .map(|i| {
-                let aliases: Vec<&str> = i.aliases.iter().map(String::as_str).collect();
-                ComboOption::new(&i.id, &i.name, &aliases)
-            })
-            .collect::<Vec<_>>()
-    });
 
     let on_insurer = {
         let form = form.clone();
@@ -201,9 +182,7 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
             .map(|o| operator_option(&o.id, &o.name))
             .collect::<Html>()
     };
-    let known_operator = form.operator.is_empty()
-        || ["other", "unknown"].contains(&form.operator.as_str())
-        || props.pack.operator(&form.operator).is_some();
+    let known_operator = OperatorChoice::parse(&props.pack, &form.operator).is_ok();
 
     let announcement = assessment
         .verdict
@@ -217,7 +196,7 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
             <div class="bc-form">
                 <div class="bc-field">
                     <label for="bc-insurer">{ Msg::InsurerLabel.text(lang) }</label>
-                    <Combobox id="bc-insurer" testid="insurer" options={options}
+                    <Combobox id="bc-insurer" testid="insurer" pack={Rc::clone(&props.pack)}
                         selected={form.insurer.clone().filter(|id| props.pack.insurer(id).is_some())}
                         describedby={describedby(InputField::Insurer, Some("bc-insurer-hint"))}
                         invalid={!errors_for(InputField::Insurer).is_empty()}
@@ -242,12 +221,12 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
                         <optgroup label={Msg::OperatorGroupNetworks.text(lang)}>
                             { group(OperatorKind::CareNetwork) }
                         </optgroup>
-                        { operator_option("other", Msg::OperatorOther.text(lang)) }
-                        { operator_option("unknown", Msg::OperatorUnknown.text(lang)) }
+                        { operator_option(OperatorChoice::OTHER, Msg::OperatorOther.text(lang)) }
+                        { operator_option(OperatorChoice::UNKNOWN, Msg::OperatorUnknown.text(lang)) }
                     </select>
                     <p id="bc-operator-hint" class="bc-hint">{ Msg::OperatorHint.text(lang) }</p>
                     { error_view(InputField::Operator) }
-                    if form.operator == "unknown" {
+                    if form.operator == OperatorChoice::UNKNOWN {
                         <CardHelp {lang} pack={Rc::clone(&props.pack)} />
                     }
                 </div>

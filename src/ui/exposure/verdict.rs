@@ -83,9 +83,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
         let Some(incident) = pack.incident(&result.incident) else {
             return html! {};
         };
-        let operator = pack
-            .operator(&incident.operator)
-            .map_or(incident.operator.clone(), |o| o.name.clone());
+        let operator = operator_name(pack, incident);
         html! {
             <li class={classes!("bc-incident", verdict_class(result.verdict))}
                 data-testid="incident" data-incident={result.incident.clone()}
@@ -294,9 +292,7 @@ fn timeline(props: &VerdictViewProps) -> Html {
     let markers: Vec<Marker> = incidents
         .iter()
         .map(|incident| {
-            let name = pack
-                .operator(&incident.operator)
-                .map_or(incident.operator.clone(), |o| o.name.clone());
+            let name = operator_name(pack, incident);
             description.push(intrusion_line(&name, incident.intrusion.date, lang));
             Marker {
                 label: name,
@@ -319,6 +315,12 @@ fn timeline(props: &VerdictViewProps) -> Html {
         <Timeline title={Msg::TimelineTitle.text(lang)} axis={(axis_start, axis_end)}
             {ticks} {bars} {markers} {description} />
     }
+}
+
+/// The breached operator's name, for an operator-decided incident.
+fn operator_name(pack: &Pack, incident: &Incident) -> String {
+    let id = incident.operator_id().unwrap_or_default();
+    pack.operator(id).map_or(id.to_owned(), |o| o.name.clone())
 }
 
 fn day_of(year: u16) -> i32 {
