@@ -141,10 +141,7 @@ fn today() -> Date {
 /// The callback the app calls when its verdict changes: with `emit-events` (as the widget's
 /// configuration has it now), it becomes a `breach-check:verdict` event whose detail holds
 /// only the verdict code and the ids of the incidents considered.
-fn verdict_events(
-    host: &Element,
-    emit_events: Rc<Cell<bool>>,
-) -> Callback<Option<VerdictSummary>> {
+fn verdict_events(host: &Element, emit_events: Rc<Cell<bool>>) -> Callback<Option<VerdictSummary>> {
     let host = host.clone();
     Callback::from(move |summary: Option<VerdictSummary>| {
         let Some(VerdictSummary {
