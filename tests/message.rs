@@ -250,8 +250,14 @@ fn asks_bank_details_needs_a_request_or_a_fee_to_pay() {
         spans.contains(&"saisir") && spans.contains(&"numéro de carte"),
         "{spans:?}"
     );
-    let fee = rate("Votre nouvelle carte Vitale : réglez les frais d'expédition de 1,49 €.");
+    let fee = rate(
+        "Votre nouvelle carte Vitale : réglez les frais d'expédition de 1,49 € sur https://vitale-envoi.com",
+    );
     assert!(fee.has(FlagKind::AsksBankDetails), "{:?}", ids(&fee));
+    // Money is asked for through a link or a number; a bill to settle in one's own space,
+    // with neither, is how genuine senders ask.
+    let bill = rate("Pour régler votre facture de 45 €, rendez-vous dans votre espace client.");
+    assert!(!bill.has(FlagKind::AsksBankDetails), "{:?}", ids(&bill));
     // A warning is not a request, and a paid reimbursement is not a fee.
     for text in [
         "Nous ne vous demanderons jamais vos coordonnées bancaires par SMS.",

@@ -137,6 +137,7 @@ pub(crate) enum OrgKind {
     Bank,
     ParcelCarrier,
     Insurer,
+    Platform,
 }
 
 impl OrgKind {
@@ -149,6 +150,7 @@ impl OrgKind {
             "bank" => Some(OrgKind::Bank),
             "parcel-carrier" => Some(OrgKind::ParcelCarrier),
             "insurer" => Some(OrgKind::Insurer),
+            "platform" => Some(OrgKind::Platform),
             _ => None,
         }
     }
@@ -199,8 +201,11 @@ pub(crate) enum Role {
     Object,
     Fee,
     Mention,
+    Deadline,
     Request,
     Pay,
+    Action,
+    Place,
     Negation,
 }
 
@@ -211,6 +216,9 @@ impl Role {
             "object" => Some(Role::Object),
             "fee" => Some(Role::Fee),
             "mention" => Some(Role::Mention),
+            "deadline" => Some(Role::Deadline),
+            "action" => Some(Role::Action),
+            "place" => Some(Role::Place),
             "request" => Some(Role::Request),
             "pay" => Some(Role::Pay),
             "negation" => Some(Role::Negation),
@@ -666,7 +674,10 @@ impl Data {
             };
             let role =
                 Role::parse(f[1]).ok_or_else(|| err(Problem::UnknownValue(f[1].to_string())))?;
-            let shared = matches!(role, Role::Request | Role::Pay | Role::Negation);
+            let shared = matches!(
+                role,
+                Role::Request | Role::Pay | Role::Action | Role::Place | Role::Negation
+            );
             if shared != flag.is_none() {
                 return Err(err(Problem::UnknownValue(format!("{} {}", f[0], f[1]))));
             }

@@ -325,10 +325,32 @@ impl Negations {
     }
 }
 
-/// The flags raised by words, with their spans, and the breach mentions.
+/// The flags raised by words, with their spans; the money asked for (a red flag only with a
+/// way to pay: a stray link or a number); and the breach mentions.
 pub(crate) struct TextFindings {
     pub flags: Vec<(FlagKind, Vec<Span>)>,
+    pub money: Vec<Span>,
     pub breach_mentions: Vec<Span>,
+}
+
+/// The byte ranges of the sentences: from a sentence's first word to the next one's.
+fn sentence_ranges(tokens: &[Token]) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for t in tokens {
+        match out.last_mut() {
+            Some((sentence, _, end)) if *sentence == t.sentence => *end = t.end,
+            _ => {
+                if let Some(last) = out.last_mut() {
+                    last.2 = t.start;
+                }
+                out.push((t.sentence, t.start, t.end));
+            }
+        }
+    }
+    if let Some(last) = out.last_mut() {
+        last.2 = usize::MAX;
+    }
+    out
 }
 
 fn push(flags: &mut Vec<(FlagKind, Vec<Span>)>, kind: FlagKind, spans: &[Span]) {
@@ -361,19 +383,31 @@ fn amount_in(tokens: &[Token], sentence: usize) -> Option<Span> {
 }
 
 /// Reads the words: requests for data, fees, pressure, breach mentions, files to open.
-pub(crate) fn text_findings(tokens: &[Token], data: &Data) -> TextFindings {
+pub(crate) fn text_findings(tokens: &[Token], data: &Data, links: &[Span]) -> TextFindings {
     let lexicon = Lexicon { data };
     let negations = Negations::new(tokens, &lexicon);
     let requests = find(tokens, &lexicon.phrases(None, Role::Request));
     let pays = find(tokens, &lexicon.phrases(None, Role::Pay));
+    let actions = find(tokens, &lexicon.phrases(None, Role::Action));
+    let places = find(tokens, &lexicon.phrases(None, Role::Place));
+    let ranges = sentence_ranges(tokens);
+    // "…dans votre espace adhérent", with no link in the sentence: the genuine way to ask.
+    let in_own_space = |sentence: usize| {
+        let range = ranges.iter().find(|(s, _, _)| *s == sentence);
+        let has_link = range.is_some_and(|&(_, start, end)| {
+            links.iter().any(|l| start <= l.start && l.start < end)
+        });
+        !has_link && places.iter().any(|p| p.sentence(tokens) == sentence)
+    };
     let mut flags: Vec<(FlagKind, Vec<Span>)> = Vec::new();
+    let mut money: Vec<Span> = Vec::new();
 
     for &kind in FlagKind::ALL {
         // Requests: an object asked for in the same sentence, by a word that is not negated.
         let objects = find(tokens, &lexicon.phrases(Some(kind), Role::Object));
         for object in objects {
             let sentence = object.sentence(tokens);
-            if negations.sentence_says_never(sentence) {
+            if negations.sentence_says_never(sentence) || in_own_space(sentence) {
                 continue;
             }
             let asking = requests.iter().find(|r| {
@@ -400,31 +434,42 @@ pub(crate) fn text_findings(tokens: &[Token], data: &Data) -> TextFindings {
         for fee in find(tokens, &lexicon.phrases(Some(kind), Role::Fee)) {
             let sentence = fee.sentence(tokens);
             let free = fee.start > 0 && tokens[fee.start - 1].text == "sans";
-            if free || negations.sentence_says_never(sentence) {
+            if free || negations.sentence_says_never(sentence) || in_own_space(sentence) {
                 continue;
             }
             let pay = pays.iter().find(|p| p.sentence(tokens) == sentence);
             let amount = amount_in(tokens, sentence);
             if pay.is_some() || amount.is_some() {
-                let mut spans = vec![fee.span(tokens)];
-                spans.extend(pay.map(|p| p.span(tokens)));
-                spans.extend(amount);
-                push(&mut flags, kind, &spans);
+                money.push(fee.span(tokens));
+                money.extend(pay.map(|p| p.span(tokens)));
+                money.extend(amount);
+            }
+        }
+        // Deadlines: with a request or a call to act in the sentence.
+        for deadline in find(tokens, &lexicon.phrases(Some(kind), Role::Deadline)) {
+            let sentence = deadline.sentence(tokens);
+            if negations.sentence_says_never(sentence) {
+                continue;
+            }
+            let acting = requests.iter().chain(&pays).chain(&actions).find(|r| {
+                r.sentence(tokens) == sentence && !negations.request_negated(tokens, **r)
+            });
+            if let Some(act) = acting {
+                push(&mut flags, kind, &[act.span(tokens), deadline.span(tokens)]);
             }
         }
     }
     // A payment word with an amount asks for money, hence card details.
     for pay in &pays {
         let sentence = pay.sentence(tokens);
-        if negations.sentence_says_never(sentence) || negations.request_negated(tokens, *pay) {
+        if negations.sentence_says_never(sentence)
+            || negations.request_negated(tokens, *pay)
+            || in_own_space(sentence)
+        {
             continue;
         }
         if let Some(amount) = amount_in(tokens, sentence) {
-            push(
-                &mut flags,
-                FlagKind::AsksBankDetails,
-                &[pay.span(tokens), amount],
-            );
+            money.extend([pay.span(tokens), amount]);
         }
     }
     let breach_mentions = find(
@@ -436,6 +481,7 @@ pub(crate) fn text_findings(tokens: &[Token], data: &Data) -> TextFindings {
     .collect();
     TextFindings {
         flags,
+        money,
         breach_mentions,
     }
 }
@@ -526,7 +572,7 @@ fn claim_kind(kind: OrgKind) -> ClaimKind {
         OrgKind::Help => ClaimKind::HelpService,
         OrgKind::Bank => ClaimKind::Bank,
         OrgKind::ParcelCarrier => ClaimKind::ParcelCarrier,
-        OrgKind::Insurer => ClaimKind::Insurer,
+        OrgKind::Insurer | OrgKind::Platform => ClaimKind::Insurer,
     }
 }
 
@@ -822,13 +868,26 @@ pub(crate) fn check(full_text: &str, context: &Context) -> Option<Report> {
     }
 
     // Words.
-    let findings = text_findings(&tokens, data);
+    let findings = text_findings(&tokens, data, &masks);
     for (kind, spans) in findings.flags {
         add(&mut flags, kind, spans, None);
     }
 
     // Numbers.
     let numbers = phones::find_numbers(text, data, &masks);
+
+    // Money asked for, with a way to pay it that is not a known official one.
+    let strays = links
+        .iter()
+        .any(|l| l.official_for.is_none() && l.kind != LinkKind::Sender);
+    if !findings.money.is_empty() && (strays || !numbers.is_empty()) {
+        add(
+            &mut flags,
+            FlagKind::AsksBankDetails,
+            findings.money.clone(),
+            None,
+        );
+    }
     for number in &numbers {
         if number.class == NumberClass::Surcharged && number.known_as.is_none() {
             add(
@@ -842,9 +901,6 @@ pub(crate) fn check(full_text: &str, context: &Context) -> Option<Report> {
 
     // The breaches as a pretext: a mention, with another red flag or a link to a site that is
     // not a known official one.
-    let strays = links
-        .iter()
-        .any(|l| l.official_for.is_none() && l.kind != LinkKind::Sender);
     if !findings.breach_mentions.is_empty() && (!flags.is_empty() || strays) {
         add(
             &mut flags,
