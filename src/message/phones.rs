@@ -185,7 +185,7 @@ fn is_nir(s: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b == b'A' || b == b'B');
     }
     // The key: 97 minus the 13-digit number modulo 97 (2A counts as 19, 2B as 18).
-    let body = s[..13].replace('A', "0").replace('B', "0");
+    let body = s[..13].replace(['A', 'B'], "0");
     let Ok(mut number) = body.parse::<u64>() else {
         return false;
     };
