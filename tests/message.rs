@@ -103,8 +103,21 @@ fn organisations() -> Vec<Organisation> {
         .collect()
 }
 
+/// The context the widget builds: the data pack's insurers and operators, here with the
+/// fixture's domains standing in for the pack's.
 fn context() -> Context {
-    Context::new(organisations())
+    let mut context = Context::from_pack(breach_check::pack::Pack::builtin());
+    for fixture in organisations() {
+        match context
+            .organisations
+            .iter_mut()
+            .find(|o| o.id == fixture.id)
+        {
+            Some(known) => known.domains = fixture.domains,
+            None => context.organisations.push(fixture),
+        }
+    }
+    context
 }
 
 fn rate(text: &str) -> Report {
@@ -498,6 +511,23 @@ fn every_text_exists_in_both_languages() {
     assert_eq!(ours, contract);
     assert_eq!(Verdict::Suspicious.id(), "suspicious");
     assert_eq!(Verdict::NoRedFlag.id(), "no-red-flag");
+}
+
+#[test]
+fn the_packs_names_are_claimed_and_imitated_even_without_domains() {
+    let context = Context::from_pack(breach_check::pack::Pack::builtin());
+    let report = check(
+        "Mutami : vos remboursements sur https://mutami-remboursements.com",
+        &context,
+    )
+    .expect("a report");
+    assert_eq!(
+        report.claimed.as_ref().and_then(|c| c.id.as_deref()),
+        Some("mutami")
+    );
+    assert!(report.has(FlagKind::LookalikeDomain), "{:?}", ids(&report));
+    let operator = check("Viamedis : votre carte de tiers payant", &context).expect("a report");
+    assert_eq!(operator.claimed.map(|c| c.kind), Some(ClaimKind::Operator));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -145,6 +145,16 @@ const GENERIC: &[&str] = &[
     "solidaire",
     "mutualiste",
     "complementaire",
+    "credit",
+    "banque",
+    "caisse",
+    "agricole",
+    "populaire",
+    "epargne",
+    "retraite",
+    "sociale",
+    "social",
+    "securite",
     "www",
     "mon",
     "espace",
@@ -222,6 +232,25 @@ impl<'a> Officials<'a> {
                 fr: org.name.clone(),
                 en: org.name.clone(),
             };
+            // Its name's distinctive words name it too (`mutami`, `malakoff-humanis`), so that
+            // look-alikes are caught even while its domains are unknown.
+            for name in std::iter::once(&org.name).chain(&org.aliases) {
+                let mut folded = String::new();
+                for c in name.chars() {
+                    super::scan::fold_char(c, &mut folded);
+                }
+                let words: Vec<&str> = folded
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty() && !GENERIC.contains(w))
+                    .collect();
+                // One distinctive word names it alone; several only together ("Crédit
+                // Agricole" is not every "crédit").
+                match words.as_slice() {
+                    [word] if word.len() >= 5 => add_brand(word, &owner),
+                    [_, _, ..] => add_brand(&words.join("-"), &owner),
+                    _ => {}
+                }
+            }
             for domain in &org.domains {
                 let domain = domain
                     .trim()

@@ -537,6 +537,27 @@ impl Context {
         }
     }
 
+    /// The insurers and operators of the data pack, by name and aliases. Their official
+    /// domains are empty until the pack carries them: links are then reported as not
+    /// verifiable rather than unofficial, and look-alikes of their names are still caught.
+    pub fn from_pack(pack: &crate::pack::Pack) -> Context {
+        let insurers = pack.insurers.iter().map(|i| Organisation {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            aliases: i.aliases.clone(),
+            kind: OrganisationKind::Insurer,
+            domains: Vec::new(),
+        });
+        let operators = pack.operators.iter().map(|o| Organisation {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            aliases: o.aliases.clone(),
+            kind: OrganisationKind::Operator,
+            domains: Vec::new(),
+        });
+        Context::new(insurers.chain(operators).collect())
+    }
+
     /// The same context, with the visitor's insurer set to `id`.
     pub fn with_visitor_insurer(mut self, id: &str) -> Context {
         self.visitor_insurer = Some(id.to_string());

@@ -599,9 +599,25 @@ fn claimed(
     phrase_cache: &[(usize, Vec<Phrase>)],
 ) -> Option<Claim> {
     let mut candidates: Vec<Candidate> = Vec::new();
-    let mut consider = |candidate: Candidate, phrases: &[Phrase], named: bool| {
+    // `pack_name`: a name of the pack. A short one-word name (Alan, MGP) is also a first name
+    // or an acronym of prose: in the body it counts only as the message's first word, the way
+    // an SMS sender shows ("ALAN : …").
+    let mut consider = |candidate: Candidate, phrases: &[Phrase], named: bool, pack_name: bool| {
         let refs: Vec<&Phrase> = phrases.iter().collect();
-        let body = find(tokens, &refs);
+        let short = |p: &Phrase| {
+            p.words.len() == 1 && matches!(&p.words[0], Word::Exact(w) if w.chars().count() <= 4)
+        };
+        let body: Vec<Hit> = find(tokens, &refs)
+            .into_iter()
+            .filter(|h| {
+                let phrase_is_short = refs.iter().any(|p| {
+                    short(p)
+                        && match_words(tokens, h.start, &p.words, tokens[h.start].sentence)
+                            == Some(h.end)
+                });
+                !(pack_name && phrase_is_short) || h.start == 0
+            })
+            .collect();
         let sender = find(name_tokens, &refs);
         let official_sender = sender_official.is_some_and(|id| Some(id) == candidate.id.as_deref());
         let weight = if named { 2 } else { 1 };
@@ -655,7 +671,7 @@ fn claimed(
                 score: 0,
             },
         };
-        consider(candidate, &entry.phrases, !generic);
+        consider(candidate, &entry.phrases, !generic, false);
     }
     for (index, phrases) in phrase_cache {
         let org = &context.organisations[*index];
@@ -680,6 +696,7 @@ fn claimed(
                 score: 0,
             },
             phrases,
+            true,
             true,
         );
     }
