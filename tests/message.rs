@@ -514,18 +514,20 @@ fn every_text_exists_in_both_languages() {
 }
 
 #[test]
-fn the_packs_names_are_claimed_and_imitated_even_without_domains() {
+fn the_packs_names_are_claimed_even_without_domains_but_no_domain_is_guessed() {
     let context = Context::from_pack(breach_check::pack::Pack::builtin());
-    let report = check(
-        "Mutami : vos remboursements sur https://mutami-remboursements.com",
-        &context,
-    )
-    .expect("a report");
+    // Without its domains, Mutami's links cannot be judged: no flag, and the report says so.
+    let text = "Mutami : vos remboursements sur https://mutami-remboursements.com";
+    let report = check(text, &context).expect("a report");
     assert_eq!(
         report.claimed.as_ref().and_then(|c| c.id.as_deref()),
         Some("mutami")
     );
-    assert!(report.has(FlagKind::LookalikeDomain), "{:?}", ids(&report));
+    assert_eq!(report.verdict, Verdict::NoRedFlag, "{:?}", ids(&report));
+    assert!(report.notes.contains(&Note::LinksNotVerifiable));
+    // With them, the same link imitates its name.
+    let report = rate(text);
+    assert!(report.has(FlagKind::LookalikeDomain) && report.has(FlagKind::UnofficialLink));
     let operator = check("Viamedis : votre carte de tiers payant", &context).expect("a report");
     assert_eq!(operator.claimed.map(|c| c.kind), Some(ClaimKind::Operator));
 }

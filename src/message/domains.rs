@@ -232,9 +232,15 @@ impl<'a> Officials<'a> {
                 fr: org.name.clone(),
                 en: org.name.clone(),
             };
-            // Its name's distinctive words name it too (`mutami`, `malakoff-humanis`), so that
-            // look-alikes are caught even while its domains are unknown.
-            for name in std::iter::once(&org.name).chain(&org.aliases) {
+            // Its name's distinctive words name it too (`mutami`, `malakoff-humanis`), but only
+            // when its real domains are known: otherwise `malakoffhumanis.com` could be the
+            // real one, and calling it a look-alike would be a guess.
+            let names = if org.domains.is_empty() {
+                Vec::new()
+            } else {
+                std::iter::once(&org.name).chain(&org.aliases).collect()
+            };
+            for name in names {
                 let mut folded = String::new();
                 for c in name.chars() {
                     super::scan::fold_char(c, &mut folded);

@@ -383,7 +383,12 @@ fn amount_in(tokens: &[Token], sentence: usize) -> Option<Span> {
 }
 
 /// Reads the words: requests for data, fees, pressure, breach mentions, files to open.
-pub(crate) fn text_findings(tokens: &[Token], data: &Data, links: &[Span]) -> TextFindings {
+pub(crate) fn text_findings(
+    tokens: &[Token],
+    data: &Data,
+    links: &[Span],
+    strays: &[Span],
+) -> TextFindings {
     let lexicon = Lexicon { data };
     let negations = Negations::new(tokens, &lexicon);
     let requests = find(tokens, &lexicon.phrases(None, Role::Request));
@@ -398,6 +403,11 @@ pub(crate) fn text_findings(tokens: &[Token], data: &Data, links: &[Span]) -> Te
             links.iter().any(|l| start <= l.start && l.start < end)
         });
         !has_link && places.iter().any(|p| p.sentence(tokens) == sentence)
+    };
+    // A link to a site that is not a known official one, in the sentence.
+    let stray_in = |sentence: usize| {
+        let range = ranges.iter().find(|(s, _, _)| *s == sentence);
+        range.and_then(|&(_, start, end)| strays.iter().find(|l| start <= l.start && l.start < end))
     };
     let mut flags: Vec<(FlagKind, Vec<Span>)> = Vec::new();
     let mut money: Vec<Span> = Vec::new();
@@ -422,6 +432,18 @@ pub(crate) fn text_findings(tokens: &[Token], data: &Data, links: &[Span]) -> Te
                     kind,
                     &[request.span(tokens), object.span(tokens)],
                 );
+            } else if let Some(link) = stray_in(sentence) {
+                // "Connectez-vous avec votre mot de passe sur <a site that is not official>".
+                let acting = actions.iter().find(|a| {
+                    a.sentence(tokens) == sentence && !negations.request_negated(tokens, **a)
+                });
+                if let Some(act) = acting {
+                    push(
+                        &mut flags,
+                        kind,
+                        &[act.span(tokens), object.span(tokens), *link],
+                    );
+                }
             }
         }
         // Phrases that are red flags on their own.
@@ -891,7 +913,12 @@ pub(crate) fn check(full_text: &str, context: &Context) -> Option<Report> {
     }
 
     // Words.
-    let findings = text_findings(&tokens, data, &masks);
+    let stray_spans: Vec<Span> = links
+        .iter()
+        .filter(|l| l.official_for.is_none() && l.kind == LinkKind::Web)
+        .map(|l| l.span)
+        .collect();
+    let findings = text_findings(&tokens, data, &masks, &stray_spans);
     for (kind, spans) in findings.flags {
         add(&mut flags, kind, spans, None);
     }
