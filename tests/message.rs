@@ -436,6 +436,22 @@ fn steps_follow_the_flags_and_carry_official_links() {
 }
 
 #[test]
+fn every_flags_own_steps_are_in_the_reports_steps() {
+    let text = "Suite à la cyberattaque, dernier rappel : saisissez votre numéro de carte, votre mot de passe et votre numéro de sécurité sociale sur https://bit.ly/x, ouvrez la pièce jointe releve.zip ou appelez le 08 99 12 34 56.";
+    let report = rate(text);
+    assert!(report.flags.len() >= 7, "{:?}", ids(&report));
+    for flag in &report.flags {
+        for step in flag.kind.steps() {
+            assert!(
+                report.steps.iter().any(|s| s.step == *step),
+                "{:?} misses {step:?}",
+                flag.kind
+            );
+        }
+    }
+}
+
+#[test]
 fn a_no_red_flag_report_says_what_was_checked_never_safe() {
     let report = rate("Coucou, on se voit samedi ?");
     assert_eq!(report.verdict, Verdict::NoRedFlag);

@@ -226,6 +226,25 @@ closed_ids! {
     }
 }
 
+impl FlagKind {
+    /// What to do about this flag in particular; [`Report::steps`] gathers them, with the
+    /// reporting steps, for the whole message.
+    pub fn steps(self) -> &'static [Step] {
+        match self {
+            FlagKind::UnofficialLink | FlagKind::LookalikeDomain | FlagKind::ShortenedLink => {
+                &[Step::TypeAddressYourself]
+            }
+            FlagKind::AsksBankDetails => &[Step::CardOpposition],
+            FlagKind::AsksCodes => &[Step::ChangePasswords],
+            FlagKind::AsksNir | FlagKind::Urgency | FlagKind::BreachBait => {
+                &[Step::CallInsurerOnCard]
+            }
+            FlagKind::PremiumNumber => &[Step::NeverCallBack],
+            FlagKind::Attachment => &[Step::HelpCybermalveillance],
+        }
+    }
+}
+
 /// A part of the rated text, as a byte range (`start..end`, on character boundaries).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {

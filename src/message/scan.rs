@@ -1067,7 +1067,11 @@ fn next_steps(
             if about_ameli {
                 steps.push(Step::CallAmeli3646);
             }
-            if about_health || has(FlagKind::AsksNir) || has(FlagKind::BreachBait) {
+            if about_health
+                || has(FlagKind::AsksNir)
+                || has(FlagKind::BreachBait)
+                || has(FlagKind::Urgency)
+            {
                 steps.push(Step::CallInsurerOnCard);
             }
             if has(FlagKind::UnofficialLink)
