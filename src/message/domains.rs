@@ -29,7 +29,7 @@ pub(crate) fn known_suffix(host: &str) -> bool {
 /// The registrable domain (public suffix plus one label): `remboursement-secure.com` for
 /// `ameli.fr.remboursement-secure.com`. A host that is itself a suffix, or that the list
 /// cannot read, is its own.
-pub fn registrable_domain(host: &str) -> String {
+pub(crate) fn registrable_domain(host: &str) -> String {
     list()
         .and_then(|l| l.domain(host.as_bytes()))
         .and_then(|d| std::str::from_utf8(d.as_bytes()).ok())

@@ -753,10 +753,10 @@ fn rated_prefix(text: &str) -> &str {
     &text[..end]
 }
 
+/// Spaces, controls and the characters that hide in text: a text of only these has nothing
+/// to rate.
 fn is_invisible(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+    c.is_whitespace() || c.is_control() || links::is_hidden(c)
 }
 
 /// The never-asks rule for a flag and the claimed organisation (or the general one).
