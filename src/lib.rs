@@ -78,6 +78,7 @@ pub mod date;
 pub mod explain;
 pub mod exposure;
 pub mod i18n;
+pub mod message;
 pub mod pack;
 pub mod password;
 pub mod text;
