@@ -7,7 +7,7 @@ use std::path::Path;
 use breach_check::i18n::{Lang, Localized};
 use breach_check::message::{
     Channel, ClaimKind, Context, FlagKind, Lookalike, MAX_RATED_BYTES, Note, Notice, NumberClass,
-    Organisation, OrganisationKind, Report, Step, Verdict, Why, check, validate_data,
+    Report, Step, Verdict, Why, check, validate_data,
 };
 use proptest::prelude::*;
 
@@ -77,47 +77,10 @@ fn confusables_table() -> String {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/// The insurers and operators of `tests/fixtures/messages/organisations.txt`, standing in for
-/// the data pack's until their domains land there.
-fn organisations() -> Vec<Organisation> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/messages/organisations.txt");
-    let text = std::fs::read_to_string(path).expect("read the fixture organisations");
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let f: Vec<&str> = line.split(" | ").map(str::trim).collect();
-            assert_eq!(f.len(), 5, "{line}");
-            Organisation {
-                id: f[0].to_string(),
-                kind: OrganisationKind::from_id(f[1]).expect("a kind"),
-                name: f[2].to_string(),
-                aliases: if f[3] == "-" {
-                    Vec::new()
-                } else {
-                    f[3].split(',').map(|a| a.trim().to_string()).collect()
-                },
-                domains: f[4].split_whitespace().map(str::to_string).collect(),
-            }
-        })
-        .collect()
-}
-
-/// The context the widget builds: the data pack's insurers and operators, here with the
-/// fixture's domains standing in for the pack's.
+/// The context the widget builds: the data pack's insurers and operators with their official
+/// domains.
 fn context() -> Context {
-    let mut context = Context::from_pack(breach_check::pack::Pack::builtin());
-    for fixture in organisations() {
-        match context
-            .organisations
-            .iter_mut()
-            .find(|o| o.id == fixture.id)
-        {
-            Some(known) => known.domains = fixture.domains,
-            None => context.organisations.push(fixture),
-        }
-    }
-    context
+    Context::from_pack(breach_check::pack::Pack::builtin())
 }
 
 fn rate(text: &str) -> Report {
@@ -530,20 +493,38 @@ fn every_text_exists_in_both_languages() {
 }
 
 #[test]
-fn the_packs_names_are_claimed_even_without_domains_but_no_domain_is_guessed() {
+fn the_packs_domains_are_official_and_no_domain_is_guessed_where_it_has_none() {
     let context = Context::from_pack(breach_check::pack::Pack::builtin());
-    // Without its domains, Mutami's links cannot be judged: no flag, and the report says so.
-    let text = "Mutami : vos remboursements sur https://mutami-remboursements.com";
-    let report = check(text, &context).expect("a report");
+    // The pack gives Mutami's domains: a link elsewhere that carries its name imitates it.
+    let report = check(
+        "Mutami : vos remboursements sur https://mutami-remboursements.com",
+        &context,
+    )
+    .expect("a report");
     assert_eq!(
         report.claimed.as_ref().and_then(|c| c.id.as_deref()),
         Some("mutami")
     );
+    assert!(
+        report.has(FlagKind::LookalikeDomain) && report.has(FlagKind::UnofficialLink),
+        "{:?}",
+        ids(&report)
+    );
+    // ... and its own site is not flagged.
+    let report = check(
+        "Mutami : votre espace adhérent sur https://www.mutami.fr/espace",
+        &context,
+    )
+    .expect("a report");
+    assert_eq!(report.verdict, Verdict::NoRedFlag, "{:?}", ids(&report));
+    // Apreva has no domain in the pack: its links cannot be judged, and the report says so.
+    let report = check(
+        "Apreva : vos remboursements sur https://apreva-remboursements.com",
+        &context,
+    )
+    .expect("a report");
     assert_eq!(report.verdict, Verdict::NoRedFlag, "{:?}", ids(&report));
     assert!(report.notes.contains(&Note::LinksNotVerifiable));
-    // With them, the same link imitates its name.
-    let report = rate(text);
-    assert!(report.has(FlagKind::LookalikeDomain) && report.has(FlagKind::UnofficialLink));
     let operator = check("Viamedis : votre carte de tiers payant", &context).expect("a report");
     assert_eq!(operator.claimed.map(|c| c.kind), Some(ClaimKind::Operator));
 }

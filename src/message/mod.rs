@@ -556,25 +556,24 @@ impl Context {
         }
     }
 
-    /// The insurers and operators of the data pack, by name and aliases. Their official
-    /// domains are empty until the pack carries them: links are then reported as not
-    /// verifiable rather than unofficial, and look-alikes of their names are still caught.
+    /// The insurers and operators of the data pack, by name and aliases, with the official
+    /// domains the pack gives them. One with no known domain has its links reported as not
+    /// verifiable rather than unofficial; look-alikes of its name are still caught.
     pub fn from_pack(pack: &crate::pack::Pack) -> Context {
-        let insurers = pack.insurers.iter().map(|i| Organisation {
-            id: i.id.clone(),
-            name: i.name.clone(),
-            aliases: i.aliases.clone(),
-            kind: OrganisationKind::Insurer,
-            domains: Vec::new(),
-        });
-        let operators = pack.operators.iter().map(|o| Organisation {
-            id: o.id.clone(),
-            name: o.name.clone(),
-            aliases: o.aliases.clone(),
-            kind: OrganisationKind::Operator,
-            domains: Vec::new(),
-        });
-        Context::new(insurers.chain(operators).collect())
+        let organisations = pack
+            .official_domains()
+            .map(|o| Organisation {
+                id: o.id.to_owned(),
+                name: o.name.to_owned(),
+                aliases: o.aliases.to_vec(),
+                kind: match o.kind {
+                    crate::pack::OrganisationKind::Insurer => OrganisationKind::Insurer,
+                    crate::pack::OrganisationKind::Operator(_) => OrganisationKind::Operator,
+                },
+                domains: o.domains.to_vec(),
+            })
+            .collect();
+        Context::new(organisations)
     }
 
     /// The same context, with the visitor's insurer set to `id`.
