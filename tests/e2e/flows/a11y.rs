@@ -2,10 +2,9 @@
 //! French and English, light and dark. Screenshots of each state land in
 //! `target/screenshots/` to be looked at.
 
-use crate::browser::Tab;
-use crate::exposure::set_value;
-use crate::harness::{Session, dist};
-use crate::server::Site;
+use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::harness::{Session, dist};
+use breach_check_e2e::server::Site;
 
 fn page(lang: &str, theme: &str) -> String {
     format!(
@@ -15,11 +14,11 @@ fn page(lang: &str, theme: &str) -> String {
     )
 }
 
-async fn assert_accessible(lang: &str, theme: &str) {
+async fn assert_accessible(browser: &Browser, lang: &str, theme: &str) {
     let site = Site::new()
         .mount("/bc/", dist())
         .page("/a11y.html", page(lang, theme), &[]);
-    let session = Session::open(site, "/a11y.html").await;
+    let session = Session::open(browser, site, "/a11y.html").await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;
     let violations = tab.axe_violations().await;
@@ -44,8 +43,8 @@ async fn assert_accessible(lang: &str, theme: &str) {
         .await;
 
     // A verdict with fields, incidents, timeline and sources on screen.
-    set_value(tab, "#w", "operator", "viamedis").await;
-    set_value(tab, "#w", "contract-start", "2018-04-01").await;
+    tab.set_value("#w", "operator", "viamedis").await;
+    tab.set_value("#w", "contract-start", "2018-04-01").await;
     tab.wait_for(&format!(
         "{}?.dataset.verdict === 'exposed'",
         Tab::hook("#w", "verdict")
@@ -60,8 +59,8 @@ async fn assert_accessible(lang: &str, theme: &str) {
         "{lang}/{theme}, exposed verdict: {violations:#?}"
     );
     // "I don't know": the card help and an uncertain verdict; and a date error.
-    set_value(tab, "#w", "operator", "unknown").await;
-    set_value(tab, "#w", "contract-end", "2017-01-01").await;
+    tab.set_value("#w", "operator", "unknown").await;
+    tab.set_value("#w", "contract-end", "2017-01-01").await;
     tab.wait_for(&format!(
         "{}?.dataset.error === 'end-before-start'",
         Tab::hook("#w", "input-error")
@@ -72,7 +71,7 @@ async fn assert_accessible(lang: &str, theme: &str) {
         violations.is_empty(),
         "{lang}/{theme}, card help and date error: {violations:#?}"
     );
-    set_value(tab, "#w", "contract-end", "").await;
+    tab.set_value("#w", "contract-end", "").await;
     tab.wait_for(&format!(
         "{}?.dataset.verdict === 'uncertain'",
         Tab::hook("#w", "verdict")
@@ -87,35 +86,29 @@ async fn assert_accessible(lang: &str, theme: &str) {
         .await;
     session.assert_only_bundle_requests("/a11y.html", "/bc/");
     session.assert_nothing_stored().await;
-    session.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_widget_has_no_axe_violation_in_french_light() {
-    assert_accessible("fr", "light").await;
+pub async fn the_widget_has_no_axe_violation_in_french_light(browser: &Browser) {
+    assert_accessible(browser, "fr", "light").await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_widget_has_no_axe_violation_in_english_dark() {
-    assert_accessible("en", "dark").await;
+pub async fn the_widget_has_no_axe_violation_in_english_dark(browser: &Browser) {
+    assert_accessible(browser, "en", "dark").await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_widget_has_no_axe_violation_in_french_dark() {
-    assert_accessible("fr", "dark").await;
+pub async fn the_widget_has_no_axe_violation_in_french_dark(browser: &Browser) {
+    assert_accessible(browser, "fr", "dark").await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_widget_has_no_axe_violation_in_english_light() {
-    assert_accessible("en", "light").await;
+pub async fn the_widget_has_no_axe_violation_in_english_light(browser: &Browser) {
+    assert_accessible(browser, "en", "light").await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_axe_check_sees_inside_the_shadow_root() {
+pub async fn the_axe_check_sees_inside_the_shadow_root(browser: &Browser) {
     let site = Site::new()
         .mount("/bc/", dist())
         .page("/a11y.html", page("fr", "light"), &[]);
-    let session = Session::open(site, "/a11y.html").await;
+    let session = Session::open(browser, site, "/a11y.html").await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;
     // Strip the password field's label: axe must report it from inside the shadow root.
@@ -127,5 +120,4 @@ async fn the_axe_check_sees_inside_the_shadow_root() {
         violations.iter().any(|v| v.starts_with("label:")),
         "an unlabelled field went unnoticed: {violations:#?}"
     );
-    session.close().await;
 }

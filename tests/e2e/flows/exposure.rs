@@ -1,57 +1,19 @@
 //! The exposure check as a visitor uses it, through the contract's hooks only: pick or
 //! preselect an insurer, an operator, dates; read the live verdict, fields and errors.
 
-use chromiumoxide::cdp::browser_protocol::input::{DispatchKeyEventParams, DispatchKeyEventType};
+use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::harness::{Session, expect_verdict};
+use fantoccini::key::Key;
 
-use crate::browser::Tab;
-use crate::harness::{
-    BUNDLE_PREFIX, HOST_PAGE, Session, all_hooks as all, expect_verdict, open_host_page,
-};
-
-async fn open(body: &str) -> Session {
-    let session = open_host_page("", body).await;
+/// A host page with `body`, its widget `#w` settled.
+async fn open<'b>(browser: &'b Browser, body: &str) -> Session<'b> {
+    let session = Session::open_host_page(browser, "", body).await;
     session.tab.wait_until_settled("#w").await;
     session
 }
 
-/// The privacy assertions every flow ends with, then closes the browser.
-async fn finish(session: Session) {
-    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
-    session.assert_nothing_stored().await;
-    session.close().await;
-}
-
-/// Sets a form control's value as a script can, and lets the widget hear it.
-pub async fn set_value(tab: &Tab, host: &str, testid: &str, value: &str) {
-    let _: bool = tab
-        .eval(&format!(
-            "(() => {{ const el = {}; el.value = {value:?}; \
-             el.dispatchEvent(new Event('input', {{bubbles: true}})); \
-             el.dispatchEvent(new Event('change', {{bubbles: true}})); return true; }})()",
-            Tab::hook(host, testid)
-        ))
-        .await;
-}
-
-async fn press(tab: &Tab, key: &str, code: i64) {
-    for kind in [
-        DispatchKeyEventType::RawKeyDown,
-        DispatchKeyEventType::KeyUp,
-    ] {
-        let event = DispatchKeyEventParams::builder()
-            .r#type(kind)
-            .key(key)
-            .code(key)
-            .windows_virtual_key_code(code)
-            .build()
-            .expect("key event");
-        tab.page.execute(event).await.expect("dispatch key");
-    }
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields() {
-    let session = open(r#"<breach-check id="w" insurer="mutami"></breach-check>"#).await;
+pub async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields(browser: &Browser) {
+    let session = open(browser, r#"<breach-check id="w" insurer="mutami"></breach-check>"#).await;
     let tab = &session.tab;
     // On the insurer's own site the visitor does not pick: the field already says Mutami.
     let picked: String = tab
@@ -61,11 +23,11 @@ async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields() {
     // No dates yet: uncertain, asking for them.
     expect_verdict(tab, "#w", "uncertain").await;
 
-    set_value(tab, "#w", "contract-start", "2015-03-01").await;
+    tab.set_value("#w", "contract-start", "2015-03-01").await;
     expect_verdict(tab, "#w", "exposed").await;
-    let incidents = all(tab, "#w", "incident", "data-incident").await;
+    let incidents = tab.all_hooks("#w", "incident", "data-incident").await;
     assert_eq!(incidents, ["viamedis-2024"]);
-    let fields = all(tab, "#w", "exposed-field", "data-field").await;
+    let fields = tab.all_hooks("#w", "exposed-field", "data-field").await;
     for field in [
         "last-name",
         "first-name",
@@ -80,12 +42,12 @@ async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields() {
         );
     }
     assert!(!fields.contains(&"birth-rank".to_owned()));
-    let safe = all(tab, "#w", "not-exposed-field", "data-field").await;
+    let safe = tab.all_hooks("#w", "not-exposed-field", "data-field").await;
     assert!(
         safe.contains(&"bank".to_owned()) && safe.contains(&"email".to_owned()),
         "{safe:?}"
     );
-    let certainty = all(tab, "#w", "exposed-field", "data-certainty").await;
+    let certainty = tab.all_hooks("#w", "exposed-field", "data-certainty").await;
     assert!(
         certainty
             .iter()
@@ -93,23 +55,20 @@ async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields() {
     );
 
     // Joining on 1 February 2024 changes the answer, live.
-    set_value(tab, "#w", "contract-start", "2024-02-01").await;
+    tab.set_value("#w", "contract-start", "2024-02-01").await;
     expect_verdict(tab, "#w", "not-exposed").await;
     assert!(
-        all(tab, "#w", "exposed-field", "data-field")
+        tab.all_hooks("#w", "exposed-field", "data-field")
             .await
             .is_empty()
     );
 
-    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
-    session.assert_nothing_stored().await;
+    session.assert_private().await;
     tab.screenshot("exposure-not-exposed-fr").await;
-    session.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard() {
-    let session = open(r#"<breach-check id="w" sections="exposure"></breach-check>"#).await;
+pub async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(browser: &Browser) {
+    let session = open(browser, r#"<breach-check id="w" sections="exposure"></breach-check>"#).await;
     let tab = &session.tab;
     tab.type_into("#w", "insurer", "mutuelle generale").await;
     let listed: Vec<String> = tab
@@ -123,7 +82,7 @@ async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
         Some("la-mutuelle-generale"),
         "{listed:?}"
     );
-    press(tab, "ArrowDown", 40).await;
+    tab.press("#w", "insurer", Key::Down).await;
     let active: String = tab
         .eval(&format!(
             "{}.getAttribute('aria-activedescendant')",
@@ -131,15 +90,15 @@ async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
         ))
         .await;
     assert!(!active.is_empty());
-    press(tab, "Enter", 13).await;
+    tab.press("#w", "insurer", Key::Enter).await;
     tab.wait_for(&format!(
         "{}.dataset.insurerId === 'la-mutuelle-generale'",
         Tab::hook("#w", "insurer")
     ))
     .await;
-    set_value(tab, "#w", "contract-start", "2019-01-01").await;
+    tab.set_value("#w", "contract-start", "2019-01-01").await;
     expect_verdict(tab, "#w", "exposed").await;
-    let mut incidents = all(tab, "#w", "incident", "data-incident").await;
+    let mut incidents = tab.all_hooks("#w", "incident", "data-incident").await;
     incidents.sort();
     assert_eq!(
         incidents,
@@ -149,7 +108,7 @@ async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
     tab.screenshot("exposure-exposed-fr").await;
 
     // A name typed in full picks its insurer, with no list to go through.
-    set_value(tab, "#w", "insurer", "").await;
+    tab.set_value("#w", "insurer", "").await;
     tab.type_into("#w", "insurer", "mbtp").await;
     tab.wait_for(&format!(
         "{}.dataset.insurerId === 'mbtp'",
@@ -158,15 +117,15 @@ async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
     .await;
     expect_verdict(tab, "#w", "exposed").await;
     assert_eq!(
-        all(tab, "#w", "incident", "data-incident").await,
+        tab.all_hooks("#w", "incident", "data-incident").await,
         ["almerys-2024"]
     );
-    finish(session).await;
+    session.assert_private().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn bad_dates_and_ids_get_messages_next_to_their_field() {
+pub async fn bad_dates_and_ids_get_messages_next_to_their_field(browser: &Browser) {
     let session = open(
+        browser,
         r#"<breach-check id="w" lang="en" insurer="no-such-insurer" operator="almerys"></breach-check>"#,
     )
     .await;
@@ -176,15 +135,15 @@ async fn bad_dates_and_ids_get_messages_next_to_their_field() {
         Tab::hook("#w", "input-error")
     ))
     .await;
-    set_value(tab, "#w", "contract-start", "2020-05-01").await;
-    set_value(tab, "#w", "contract-end", "2019-01-01").await;
+    tab.set_value("#w", "contract-start", "2020-05-01").await;
+    tab.set_value("#w", "contract-end", "2019-01-01").await;
     tab.wait_for(&format!(
         "{}.querySelector('#bc-end-error [data-error=end-before-start]')",
         "document.querySelector('#w').shadowRoot"
     ))
     .await;
     // The verdict waits for usable dates rather than guessing.
-    let verdicts = all(tab, "#w", "verdict", "data-verdict").await;
+    let verdicts = tab.all_hooks("#w", "verdict", "data-verdict").await;
     assert!(verdicts.is_empty(), "{verdicts:?}");
     let described: String = tab
         .eval(&format!(
@@ -194,37 +153,37 @@ async fn bad_dates_and_ids_get_messages_next_to_their_field() {
         .await;
     assert!(described.contains("bc-end-error"), "{described}");
 
-    set_value(tab, "#w", "contract-end", "").await;
-    set_value(tab, "#w", "contract-start", "2099-01-01").await;
+    tab.set_value("#w", "contract-end", "").await;
+    tab.set_value("#w", "contract-start", "2099-01-01").await;
     tab.wait_for(
         "document.querySelector('#w').shadowRoot.querySelector('#bc-start-error [data-error=start-in-future]')",
     )
     .await;
-    set_value(tab, "#w", "contract-start", "1850-06-01").await;
+    tab.set_value("#w", "contract-start", "1850-06-01").await;
     tab.wait_for(
         "document.querySelector('#w').shadowRoot.querySelector('#bc-start-error [data-error=date-out-of-range]')",
     )
     .await;
-    set_value(tab, "#w", "contract-start", "2020-05-01").await;
+    tab.set_value("#w", "contract-start", "2020-05-01").await;
     expect_verdict(tab, "#w", "exposed").await;
-    finish(session).await;
+    session.assert_private().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed() {
+pub async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed(browser: &Browser) {
     let session = open(
+        browser,
         r#"<breach-check id="w" emit-events></breach-check>
            <script>window.__events = []; document.addEventListener('breach-check:verdict',
              e => window.__events.push(JSON.stringify(e.detail)));</script>"#,
     )
     .await;
     let tab = &session.tab;
-    set_value(tab, "#w", "operator", "unknown").await;
+    tab.set_value("#w", "operator", "unknown").await;
     tab.wait_for("document.querySelector('#w').shadowRoot.querySelector('.bc-card-help')")
         .await;
-    set_value(tab, "#w", "contract-start", "2025-06-01").await;
+    tab.set_value("#w", "contract-start", "2025-06-01").await;
     expect_verdict(tab, "#w", "uncertain").await;
-    let incidents = all(tab, "#w", "incident", "data-incident").await;
+    let incidents = tab.all_hooks("#w", "incident", "data-incident").await;
     assert!(
         incidents.contains(&"itelis-2025".to_owned()),
         "{incidents:?}"
@@ -241,32 +200,31 @@ async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed
             "{typed} leaked into {events:?}"
         );
     }
-    finish(session).await;
+    session.assert_private().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored() {
+pub async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored(browser: &Browser) {
     let overlay = r#"<script type="application/json" data-breach-check-pack>
       { "sources": [{ "id": "exemple-avis", "url": "https://mutuelle.example/avis", "publisher": "Mutuelle Exemple",
           "title": "Notre opérateur de tiers payant", "grade": "A" }],
         "insurers": [{ "id": "mutuelle-exemple", "name": "Mutuelle Exemple",
           "periods": [{ "operator": "almerys", "from": "2021-01-01", "sources": ["exemple-avis"] }] }] }
     </script><breach-check id="w" insurer="mutuelle-exemple"></breach-check>"#;
-    let session = open(overlay).await;
+    let session = open(browser, overlay).await;
     let tab = &session.tab;
-    set_value(tab, "#w", "contract-start", "2022-01-01").await;
+    tab.set_value("#w", "contract-start", "2022-01-01").await;
     expect_verdict(tab, "#w", "exposed").await;
     assert_eq!(
-        all(tab, "#w", "incident", "data-incident").await,
+        tab.all_hooks("#w", "incident", "data-incident").await,
         ["almerys-2024"]
     );
-    finish(session).await;
+    session.assert_private().await;
 
     let broken = r#"<script type="application/json" data-breach-check-pack>{ "insurers": [{ "id": "Bad Id" }] }</script>
       <breach-check id="w" insurer="mutami"></breach-check>"#;
-    let session = open(broken).await;
+    let session = open(browser, broken).await;
     let tab = &session.tab;
-    set_value(tab, "#w", "contract-start", "2015-03-01").await;
+    tab.set_value("#w", "contract-start", "2015-03-01").await;
     expect_verdict(tab, "#w", "exposed").await;
-    finish(session).await;
+    session.assert_private().await;
 }

@@ -12,9 +12,9 @@ use std::time::Instant;
 
 use futures::FutureExt;
 
-use crate::browser::Tab;
-use crate::harness::{Session, dist};
-use crate::server::Site;
+use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::harness::{Origin, Session, compute_verdict, dist};
+use breach_check_e2e::server::Site;
 
 /// Where every hostile page loads the bundle from.
 const BUNDLE: &str = "/bc/";
@@ -140,42 +140,6 @@ fn page(case: &Hostile) -> String {
     )
 }
 
-/// Picks the Viamedis operator and a 2020-01-01 contract start (no end: still running)
-/// through the contract's hooks, as a script on the page would, and waits for the verdict.
-///
-/// Returns the `verdict` hook's `data-verdict` (`exposed` for these inputs).
-pub async fn compute_verdict(tab: &Tab, host: &str) -> String {
-    // Setting `.value` makes no event; the widget listens for input and change, like a person's.
-    let set = |testid: &str, value: &str| {
-        format!(
-            "(() => {{ const f = {}; f.value = {value:?}; \
-             for (const type of ['input', 'change']) f.dispatchEvent(new Event(type, {{ bubbles: true }})); \
-             return f.value }})()",
-            Tab::hook(host, testid)
-        )
-    };
-    let operator: String = tab.eval(&set("operator", "viamedis")).await;
-    let start: String = tab.eval(&set("contract-start", "2020-01-01")).await;
-    let end: String = tab
-        .eval(&format!("{}.value", Tab::hook(host, "contract-end")))
-        .await;
-    assert_eq!(end, "", "contract-end must be left empty (still running)");
-    let verdict = Tab::hook(host, "verdict");
-    tab.wait_for(&format!(
-        "{verdict}?.hasAttribute('data-verdict') && {verdict}.dataset.verdict"
-    ))
-    .await;
-    let value: String = tab
-        .eval(&format!("{verdict}.getAttribute('data-verdict')"))
-        .await;
-    assert_eq!(
-        (operator.as_str(), start.as_str()),
-        ("viamedis", "2020-01-01"),
-        "the operator and start date did not take the values set"
-    );
-    value
-}
-
 /// Asserts that the hook `testid` is rendered with a non-zero size and not hidden.
 async fn assert_visible(tab: &Tab, host: &str, testid: &str) {
     let (width, height, visible): (f64, f64, bool) = tab
@@ -192,7 +156,7 @@ async fn assert_visible(tab: &Tab, host: &str, testid: &str) {
 }
 
 /// Everything a hostile page must get right, in the order a visitor meets it.
-async fn check(session: &Session, case: &Hostile, path: &str) {
+async fn check(session: &Session<'_>, case: &Hostile, path: &str) {
     let tab = &session.tab;
     if let Some(Extra::LateInsertion) = case.extra {
         tab.wait_for("document.readyState === 'complete'").await;
@@ -207,7 +171,7 @@ async fn check(session: &Session, case: &Hostile, path: &str) {
         assert_visible(tab, "#w", hook).await;
     }
 
-    let before = tab.requests().len();
+    let before = session.requests().len();
     tab.type_into("#w", "password", "Marie1985!").await;
     let meter = Tab::hook("#w", "password-meter");
     tab.wait_for(&format!("{meter}.hasAttribute('data-score')"))
@@ -218,10 +182,10 @@ async fn check(session: &Session, case: &Hostile, path: &str) {
         "data-score is {score:?}"
     );
     assert_eq!(
-        tab.requests().len(),
+        session.requests().len(),
         before,
         "typing made requests: {:?}",
-        &tab.requests()[before..]
+        &session.requests()[before..]
     );
 
     match case.extra {
@@ -244,7 +208,7 @@ async fn check(session: &Session, case: &Hostile, path: &str) {
             assert!(!fetched.is_empty(), "the host's wrapper was bypassed");
             for url in &fetched {
                 assert!(
-                    url.starts_with(&session.server.url(BUNDLE)),
+                    url.starts_with(&session.url(BUNDLE)),
                     "fetch of {url}"
                 );
             }
@@ -279,8 +243,7 @@ async fn check(session: &Session, case: &Hostile, path: &str) {
     session.assert_only_bundle_requests(path, BUNDLE);
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn hostile_host_pages_still_get_a_working_widget_that_sends_nothing() {
+pub async fn hostile_host_pages_still_get_a_working_widget_that_sends_nothing(browser: &Browser) {
     let cases = cases();
     let mut session: Option<Session> = None;
     let mut failures = Vec::new();
@@ -289,9 +252,15 @@ async fn hostile_host_pages_still_get_a_working_widget_that_sends_nothing() {
         let site = Site::new()
             .mount(BUNDLE, dist())
             .page(&path, page(case), &[]);
+        // A page that replaces `fetch` makes the loader check the bundle with SubtleCrypto,
+        // which only a secure context has: those pages are served from 127.0.0.1.
+        let origin = match case.extra {
+            Some(Extra::RecordedFetches | Extra::ThrowingFetch) => Origin::Local,
+            _ => Origin::MadeUp,
+        };
         match session.as_mut() {
-            Some(session) => session.visit(site, &path).await,
-            None => session = Some(Session::open(site, &path).await),
+            Some(session) => session.visit_on(origin, site, &path).await,
+            None => session = Some(Session::open_on(browser, origin, site, &path).await),
         }
         let session = session.as_ref().expect("a session");
         let started = Instant::now();
@@ -314,9 +283,6 @@ async fn hostile_host_pages_still_get_a_working_widget_that_sends_nothing() {
             .tab
             .screenshot(&format!("hostile-{}", case.name))
             .await;
-    }
-    if let Some(session) = session {
-        session.close().await;
     }
     assert!(
         failures.is_empty(),

@@ -4,20 +4,15 @@
 
 use std::time::Duration;
 
-use crate::browser::Tab;
-use crate::harness::{Session, dist_site};
+use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::harness::{Session, dist_site};
 
 const HOST: &str = "#first";
 
 /// Clears the field, types `password` and returns the meter's `data-score` once shown.
 async fn rate(tab: &Tab, password: &str) -> u8 {
     let field = Tab::hook(HOST, "password");
-    let _: bool = tab
-        .eval(&format!(
-            "(() => {{ const f = {field}; f.value = ''; \
-             f.dispatchEvent(new InputEvent('input', {{bubbles: true, composed: true}})); return true }})()"
-        ))
-        .await;
+    tab.set_value(HOST, "password", "").await;
     tab.type_into(HOST, "password", password).await;
     let meter = Tab::hook(HOST, "password-meter");
     tab.wait_for(&format!(
@@ -28,12 +23,11 @@ async fn rate(tab: &Tab, password: &str) -> u8 {
     score.parse().expect("data-score is a number")
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high() {
-    let session = Session::open(dist_site(), "/hosts/plain.html").await;
+pub async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high(browser: &Browser) {
+    let session = Session::open(browser, dist_site(), "/hosts/plain.html").await;
     let tab = &session.tab;
     tab.wait_until_settled(HOST).await;
-    let before = tab.requests().len();
+    let before = session.requests().len();
     for weak in [
         "motdepasse",
         "azerty123",
@@ -73,20 +67,18 @@ async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_on
         "the password was echoed in the feedback"
     );
     assert_eq!(
-        tab.requests().len(),
+        session.requests().len(),
         before,
         "typing made requests: {:?}",
-        &tab.requests()[before..]
+        &session.requests()[before..]
     );
     session.assert_nothing_stored().await;
     tab.screenshot("password-strong").await;
-    session.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do() {
+pub async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do(browser: &Browser) {
     let site = dist_site().delay("/breach-check.dict", Duration::from_secs(3));
-    let session = Session::open(site, "/hosts/plain.html").await;
+    let session = Session::open(browser, site, "/hosts/plain.html").await;
     let tab = &session.tab;
     tab.wait_for_widget(HOST).await;
     tab.type_into(HOST, "password", "motdepasse").await;
@@ -110,12 +102,10 @@ async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do() 
         .eval(&format!("{}.value", Tab::hook(HOST, "password")))
         .await;
     assert_eq!(kept, "motdepasse");
-    session.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score() {
-    let session = Session::open(dist_site(), "/hosts/plain.html").await;
+pub async fn a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score(browser: &Browser) {
+    let session = Session::open(browser, dist_site(), "/hosts/plain.html").await;
     let tab = &session.tab;
     tab.wait_for_widget(HOST).await;
     let long: String = "Tr0ub4dor&3-cheval-agrafe-"
@@ -124,18 +114,13 @@ async fn a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_s
         .take(5000)
         .collect();
     let field = Tab::hook(HOST, "password");
-    let _: bool = tab.eval(&format!("({field}).focus(), true")).await;
     // One paste: a single insertion of the whole text.
-    tab.page
-        .execute(chromiumoxide::cdp::browser_protocol::input::InsertTextParams::new(long.clone()))
-        .await
-        .expect("paste");
+    tab.paste(HOST, "password", &long).await;
     let meter = Tab::hook(HOST, "password-meter");
     tab.wait_for(&format!(
         "{field}.value.length === 5000 && {meter}.hasAttribute('data-score')"
     ))
     .await;
-    let longest: f64 = tab.eval("window.__bcLongestTask || 0").await;
+    let longest = tab.longest_blocked_ms().await;
     assert!(longest < 1000.0, "a task blocked the page for {longest} ms");
-    session.close().await;
 }

@@ -2,38 +2,23 @@
 //! or the title, whether shown or hidden; and the meter's polite live region speaks when the
 //! level changes, not on every keystroke.
 
-use crate::browser::Tab;
-use crate::harness::{BUNDLE_PREFIX, HOST_PAGE, open_host_page};
+use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::harness::{BUNDLE_PREFIX, HOST_PAGE, Session};
+use serde_json::json;
 
 /// Records every console message and every `breach-check:*` event the page hears, from
 /// before the loader runs.
-const RECORDERS: &str = "<script>window.__console = []; \
-    for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir']) { \
-      const original = console[level]; \
-      console[level] = function (...args) { \
-        window.__console.push(level + ': ' + args.map(a => { try { \
-          return typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)) } \
-          catch (e) { return String(a) } }).join(' ')); \
-        return original.apply(this, args); }; } \
-    window.__events = []; \
-    for (const type of ['breach-check:ready', 'breach-check:verdict']) \
-      document.addEventListener(type, e => window.__events.push(type + ' ' + JSON.stringify(e.detail)));\
-    </script>";
+fn recorders() -> String {
+    format!("<script>{}</script>", include_str!("../js/console_recorder.js"))
+}
 
 /// Every attribute (of the document and of every open shadow root, recursively) whose name
 /// or value contains one of `needles`, as `TAG name=value` lines.
 async fn attributes_containing(tab: &Tab, needles: &[String]) -> Vec<String> {
-    let needles = serde_json::to_string(needles).expect("needles as JSON");
-    tab.eval(&format!(
-        "(() => {{ const needles = {needles}; const hits = []; let seen = 0; \
-         const visit = root => {{ for (const el of root.querySelectorAll('*')) {{ \
-           for (const a of el.attributes) {{ seen++; \
-             if (needles.some(n => a.name.includes(n) || a.value.includes(n))) \
-               hits.push(el.tagName + ' ' + a.name + '=' + a.value); }} \
-           if (el.shadowRoot) visit(el.shadowRoot); }} }}; \
-         visit(document); if (seen < 50) hits.push('only ' + seen + ' attributes walked'); \
-         return hits; }})()"
-    ))
+    tab.call(
+        include_str!("../js/attributes_containing.js"),
+        vec![json!(needles)],
+    )
     .await
 }
 
@@ -43,11 +28,10 @@ fn pieces(secret: &str) -> Vec<String> {
     chars.windows(6).map(|w| w.iter().collect()).collect()
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_typed_password_appears_in_no_attribute_console_message_event_or_url() {
+pub async fn the_typed_password_appears_in_no_attribute_console_message_event_or_url(browser: &Browser) {
     const SECRET: &str = "Zq7!Kestrel-Marmotte-2024";
-    let session = open_host_page(
-        RECORDERS,
+    let session = Session::open_host_page(browser, 
+        &recorders(),
         r#"<breach-check id="w" emit-events></breach-check>"#,
     )
     .await;
@@ -109,32 +93,19 @@ async fn the_typed_password_appears_in_no_attribute_console_message_event_or_url
     let kept: String = tab.eval(&format!("{field}.value")).await;
     assert_eq!(kept, SECRET, "the field lost what was typed");
 
-    session.assert_only_bundle_requests(HOST_PAGE, BUNDLE_PREFIX);
-    session.assert_nothing_stored().await;
-    session.close().await;
+    session.assert_private().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick() {
+pub async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick(browser: &Browser) {
     // Rises from "very weak" to "very strong" in a few steps, never back down.
     const TYPED: &str = "Xq7#vR2kLm9!";
-    let session = open_host_page("", r#"<breach-check id="w"></breach-check>"#).await;
+    let session = Session::open_host_page(browser, "", r#"<breach-check id="w"></breach-check>"#).await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;
-    let region =
-        "document.querySelector('#w').shadowRoot.querySelector('.bc-password [aria-live]')";
     let politeness: String = tab
-        .eval(&format!("{region}.getAttribute('aria-live')"))
+        .call(include_str!("../js/record_announcements.js"), Vec::new())
         .await;
     assert_eq!(politeness, "polite");
-    let _: bool = tab
-        .eval(&format!(
-            "(() => {{ const region = {region}; window.__announcements = []; \
-             new MutationObserver(() => window.__announcements.push(region.textContent)) \
-             .observe(region, {{ childList: true, characterData: true, subtree: true }}); \
-             return true }})()"
-        ))
-        .await;
 
     let field = Tab::hook("#w", "password");
     let meter = Tab::hook("#w", "password-meter");
@@ -202,13 +173,72 @@ async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yar
         )
         .await;
     println!("crack times: {times:?}");
-    let phrase = "/^(moins d’une seconde|environ \\d+ (secondes?|minutes?|heures?|jours?|mois|ans?)|des siècles)$/";
     let phrased: bool = tab
-        .eval(&format!(
-            "(() => {{ const dd = [...document.querySelector('#w').shadowRoot.querySelectorAll('.bc-times dd')]; \
-             return dd.length >= 2 && dd.slice(0, 2).every(d => {phrase}.test(d.textContent.trim())) }})()"
-        ))
+        .call(include_str!("../js/crack_times_phrased.js"), Vec::new())
         .await;
     assert!(phrased, "no crack-time phrase in {times:?}");
-    session.close().await;
+}
+
+/// The witness itself: a page that sends data to other hosts (http, https, another loopback
+/// port, a beacon) is caught by the browser's proxy, whatever the engine, and fails the
+/// request assertion every flow relies on.
+pub async fn the_proxy_witnesses_a_leak_to_any_host_and_fails_the_request_assertion(
+    browser: &Browser,
+) {
+    let session = Session::open_host_page(browser, "", r#"<breach-check id="w"></breach-check>"#)
+        .await;
+    let tab = &session.tab;
+    tab.wait_until_settled("#w").await;
+    session.assert_private().await;
+
+    // Another port of 127.0.0.1, where nothing of the page's is served.
+    let elsewhere = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let loopback = format!(
+        "http://127.0.0.1:{}/pixel.gif",
+        elsewhere.local_addr().expect("its address").port()
+    );
+    let _: Vec<String> = tab
+        .call(include_str!("../js/leak.js"), vec![json!(loopback)])
+        .await;
+    // The beacon is sent in the background: wait until the proxy has it.
+    let start = std::time::Instant::now();
+    while !session
+        .foreign_requests()
+        .iter()
+        .any(|r| r.url.contains("beacon.example"))
+    {
+        assert!(
+            start.elapsed() < breach_check_e2e::browser::PATIENCE,
+            "{}: the beacon never reached the proxy: {:#?}",
+            browser.engine,
+            session.foreign_requests()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let seen: Vec<String> = session
+        .foreign_requests()
+        .into_iter()
+        .map(|r| r.url)
+        .collect();
+    println!("{}: the proxy saw {seen:#?}", browser.engine);
+    for leak in [
+        "http://tracker.example/p?nir=1850775123456",
+        "tracker.example:443",
+        loopback.as_str(),
+        "http://beacon.example/collect",
+    ] {
+        assert!(
+            seen.iter().any(|url| url == leak),
+            "{}: {leak} went unseen: {seen:#?}",
+            browser.engine
+        );
+    }
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        session.assert_requests_within(HOST_PAGE, BUNDLE_PREFIX, &[]);
+    }));
+    assert!(
+        caught.is_err(),
+        "{}: the request assertion passed a page that leaked",
+        browser.engine
+    );
 }

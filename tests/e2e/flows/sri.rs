@@ -3,26 +3,21 @@
 //! the dictionary through the Fetch API's integrity option), with the hashes `make build`
 //! wrote into it. So one attribute on one script tag covers the whole bundle.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use crate::browser::Tab;
-use crate::fallback::{DistCopy, assert_fallback, assert_requests_within};
-use crate::harness::{BUNDLE_FILES, Session, dist};
-use crate::server::Site;
+use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::harness::{
+    DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist, failing_files,
+};
+use breach_check_e2e::server::Site;
 
 const BUNDLE: &str = "/bc/";
 
 /// `dist/SHA384SUMS` as file name → `sha384-…` value.
-fn sums() -> HashMap<String, String> {
-    let text = std::fs::read_to_string(dist().join("SHA384SUMS")).expect("dist/SHA384SUMS");
-    text.lines()
-        .filter_map(|line| {
-            let (hash, file) = line.split_once("  ")?;
-            Some((file.trim().to_owned(), hash.trim().to_owned()))
-        })
-        .collect()
+fn sums() -> BTreeMap<String, String> {
+    bundle_sums()
 }
 
 /// The SRI value of a file, computed independently of the build (openssl, as a host would).
@@ -80,11 +75,17 @@ async fn host_fallback_area(tab: &Tab) -> f64 {
     .await
 }
 
-#[test]
-fn sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others() {
+pub fn sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others() {
     let sums = sums();
     let loader = std::fs::read_to_string(dist().join("breach-check.js")).expect("loader");
-    for file in BUNDLE_FILES {
+    let files = bundle_files();
+    for needed in ["breach-check.js", "breach-check.wasm", "breach-check.dict"] {
+        assert!(
+            files.iter().any(|f| f == needed),
+            "SHA384SUMS does not list {needed}: {sums:?}"
+        );
+    }
+    for file in &files {
         let listed = sums
             .get(file)
             .unwrap_or_else(|| panic!("SHA384SUMS does not list {file}: {sums:?}"));
@@ -103,15 +104,15 @@ fn sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others() {
     assert!(!loader.contains("@SRI:"), "the loader has an unfilled hash");
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_intact() {
+pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_intact(browser: &Browser) {
     let sums = sums();
     let good = &sums["breach-check.js"];
     let path = "/sri.html";
     let site = Site::new()
         .mount(BUNDLE, dist())
         .page(path, page(good), &[]);
-    let mut session = Session::open(site, path).await;
+    // 127.0.0.1: a secure context, where the loader may check with SubtleCrypto too.
+    let mut session = Session::open_local(browser, site, path).await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;
     tab.type_into("#w", "password", "Marie1985!").await;
@@ -127,14 +128,17 @@ async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_i
     );
     let errors: Vec<String> = tab.eval("window.__scriptErrors").await;
     assert!(errors.is_empty(), "script errors: {errors:?}");
-    // The checked preload is what the dynamic import got: the glue was read once.
-    let glue_reads = session
-        .server
-        .requested_paths()
-        .iter()
-        .filter(|p| p.ends_with("breach-check-glue.js"))
-        .count();
-    assert_eq!(glue_reads, 1, "the glue was requested {glue_reads} times");
+    // Each file was read once: with a separate glue, the checked preload is what the dynamic
+    // import got.
+    for file in bundle_files() {
+        let reads = session
+            .server
+            .requested_paths()
+            .iter()
+            .filter(|p| **p == format!("{BUNDLE}{file}"))
+            .count();
+        assert_eq!(reads, 1, "{file} was requested {reads} times");
+    }
     let leftovers: u32 = tab
         .eval("document.querySelectorAll('link[rel=modulepreload]').length")
         .await;
@@ -145,8 +149,8 @@ async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_i
     session.assert_only_bundle_requests(path, BUNDLE);
     session.assert_nothing_stored().await;
 
-    // Well-formed but wrong (the glue's hash): the browser refuses the loader.
-    let wrong = &sums["breach-check-glue.js"];
+    // Well-formed but wrong (the wasm's hash): the browser refuses the loader.
+    let wrong = &sums["breach-check.wasm"];
     let site = Site::new()
         .mount(BUNDLE, dist())
         .page(path, page(wrong), &[]);
@@ -156,7 +160,7 @@ async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_i
     let errors: Vec<String> = tab.eval("window.__scriptErrors").await;
     assert_eq!(
         errors,
-        vec![session.server.url(&format!("{BUNDLE}breach-check.js"))],
+        vec![session.url(&format!("{BUNDLE}breach-check.js"))],
         "the blocked loader should fire one error event"
     );
     let (defined, shadow): (bool, bool) = tab
@@ -182,19 +186,17 @@ async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_i
     assert!(
         !asked
             .iter()
-            .any(|p| p.ends_with("-glue.js") || p.ends_with(".wasm")),
+            .any(|p| p.starts_with(BUNDLE) && !p.ends_with("/breach-check.js")),
         "a refused loader still loaded the rest: {asked:?}"
     );
-    session.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code() {
+pub async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code(browser: &Browser) {
     let mut session: Option<Session> = None;
-    for tampered in ["breach-check-glue.js", "breach-check.wasm"] {
+    for tampered in failing_files() {
         // The loader is the released one: only the file behind it changed on the server.
         let copy = DistCopy::without(&[], |dir| {
-            let file = dir.join(tampered);
+            let file = dir.join(&tampered);
             let mut bytes = std::fs::read(&file).expect("read the file to tamper with");
             if tampered.ends_with(".js") {
                 bytes.extend_from_slice(b"\nconsole.log('injected');\n");
@@ -212,7 +214,7 @@ async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_
             .page(path, page(&loader), &[]);
         match session.as_mut() {
             Some(session) => session.visit(site, path).await,
-            None => session = Some(Session::open(site, path).await),
+            None => session = Some(Session::open_local(browser, site, path).await),
         }
         let session = session.as_ref().expect("a session");
         assert_fallback(&session.tab, "#w", "fr", Some("https://mutuelle.example/")).await;
@@ -221,9 +223,6 @@ async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_
             asked.contains(&format!("{BUNDLE}{tampered}")),
             "{tampered} was never requested: {asked:?}"
         );
-        assert_requests_within(session, path, BUNDLE, &[]);
-    }
-    if let Some(session) = session {
-        session.close().await;
+        session.assert_requests_within(path, BUNDLE, &[]);
     }
 }

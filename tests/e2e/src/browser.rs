@@ -309,6 +309,30 @@ impl Tab {
         }
     }
 
+    /// Calls a JS function body with `args` until `done` accepts its value, and returns that
+    /// value; panics after [`PATIENCE`].
+    pub async fn wait_until<T: DeserializeOwned + std::fmt::Debug>(
+        &self,
+        body: &str,
+        args: Vec<Value>,
+        done: impl Fn(&T) -> bool,
+    ) -> T {
+        let start = Instant::now();
+        loop {
+            let value: T = self.call(body, args.clone()).await;
+            if done(&value) {
+                return value;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "{}: timed out; the script still gives {value:?}\n{body}",
+                    self.engine
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits until the widget selected by `host` has mounted (its contract hooks are in its
     /// shadow root).
     pub async fn wait_for_widget(&self, host: &str) {

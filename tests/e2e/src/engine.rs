@@ -123,15 +123,22 @@ impl Engine {
         }
     }
 
-    /// The browser's own services that no setting turns off, which its proxy files apart
-    /// from the page's requests (as `CONNECT host:port`, refused like every other).
+    /// The browser's own services that no setting turns off: host names its proxy files
+    /// apart from the page's requests (refused like every other), over http or https.
     ///
-    /// Firefox: Remote Settings (blocklists and certificate data), whose Rust client falls
-    /// back to Mozilla's server whatever geckodriver and the preferences say.
+    /// - Chromium: the component updater, network time and the Google account check, which
+    ///   chromedriver's session starts whatever the flags say.
+    /// - Firefox: Remote Settings (blocklists and certificate data), whose Rust client falls
+    ///   back to Mozilla's server whatever geckodriver and the preferences say.
     pub fn background_hosts(self) -> &'static [&'static str] {
         match self {
-            Engine::Firefox => &["firefox.settings.services.mozilla.com:443"],
-            Engine::Chromium | Engine::WebKit => &[],
+            Engine::Chromium => &[
+                "update.googleapis.com",
+                "clients2.google.com",
+                "accounts.google.com",
+            ],
+            Engine::Firefox => &["firefox.settings.services.mozilla.com"],
+            Engine::WebKit => &[],
         }
     }
 
@@ -156,7 +163,8 @@ impl Engine {
                         "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update",
                         "--disable-sync", "--no-pings", "--disable-quic",
-                        "--disable-features=Translate,AutofillServerCommunication,OptimizationHints,MediaRouter",
+                        "--disable-features=Translate,AutofillServerCommunication,OptimizationHints,\
+                         MediaRouter,NetworkTimeServiceQuerying,SignInProfileCreation",
                         // Chromium sends loopback addresses around a proxy unless told not to.
                         "--proxy-bypass-list=<-loopback>",
                         // Nothing resolves but the proxy itself, should anything go around it.

@@ -137,6 +137,11 @@ impl<'b> Session<'b> {
         *self = Session::open_on(self.browser, self.origin, site, path).await;
     }
 
+    /// Like [`Session::visit`], from `origin`.
+    pub async fn visit_on(&mut self, origin: Origin, site: Site, path: &str) {
+        *self = Session::open_on(self.browser, origin, site, path).await;
+    }
+
     /// The absolute URL of `path` on this session's origin.
     pub fn url(&self, path: &str) -> String {
         url_on(&self.server, self.origin, path)
@@ -297,6 +302,93 @@ pub async fn compute_verdict(tab: &Tab, host: &str) -> String {
     tab.wait_for(&format!("{verdict}?.dataset.verdict")).await;
     tab.eval(&format!("{verdict}.getAttribute('data-verdict')"))
         .await
+}
+
+/// The loader's fallback messages, word for word: a change here is a change people read.
+pub const FALLBACK_FR: &str = "Ce module de vérification n’a pas pu se charger sur cette page.";
+pub const FALLBACK_EN: &str = "This check could not load on this page.";
+
+/// Asserts that `host` shows the fallback: an on-screen `role="alert"` message in `lang`,
+/// linking to `link` (or to nothing), and none of the widget's hooks.
+pub async fn assert_fallback(tab: &Tab, host: &str, lang: &str, link: Option<&str>) {
+    let root = format!("document.querySelector({host:?}).shadowRoot");
+    tab.wait_for(&format!("{root}?.querySelector('[role=alert]')"))
+        .await;
+    let (text, its_lang, width, height, visible): (String, String, f64, f64, bool) = tab
+        .eval(&format!(
+            "(() => {{ const m = {root}.querySelector('[role=alert]'); const r = m.getBoundingClientRect(); \
+             return [m.textContent, m.lang, r.width, r.height, \
+             m.checkVisibility({{ opacityProperty: true, visibilityProperty: true }})] }})()"
+        ))
+        .await;
+    let expected = if lang == "en" { FALLBACK_EN } else { FALLBACK_FR };
+    assert!(
+        text.starts_with(expected),
+        "{host}: the fallback says {text:?}"
+    );
+    assert_eq!(its_lang, lang, "{host}: the fallback's language");
+    assert!(
+        width > 0.0 && height > 0.0 && visible,
+        "{host}: the fallback is not on screen ({width}x{height}, visible: {visible})"
+    );
+    // CDP hands back no value for a JS null: an empty string stands for "no link".
+    let href: String = tab
+        .eval(&format!(
+            "{root}.querySelector('[role=alert] a')?.getAttribute('href') ?? ''"
+        ))
+        .await;
+    let href = Some(href).filter(|h| !h.is_empty());
+    assert_eq!(href.as_deref(), link, "{host}: the fallback's link");
+    let hooks: u32 = tab
+        .eval(&format!(
+            "{root}.querySelectorAll('[data-testid]:not([data-testid=fallback])').length"
+        ))
+        .await;
+    assert_eq!(
+        hooks, 0,
+        "{host}: a half-mounted widget next to the fallback"
+    );
+}
+
+/// A copy of `dist/` in a fresh temporary folder, without `missing`; removed when dropped.
+pub struct DistCopy(pub PathBuf);
+
+impl DistCopy {
+    /// Copies every file of `dist/` but `missing`, then lets `edit` change the copy.
+    pub fn without(missing: &[&str], edit: impl FnOnce(&std::path::Path)) -> DistCopy {
+        static COPIES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "breach-check-dist-{}-{}",
+            std::process::id(),
+            COPIES.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&dir).expect("temporary dist folder");
+        for entry in std::fs::read_dir(dist()).expect("dist/") {
+            let entry = entry.expect("dist entry");
+            let name = entry.file_name();
+            if entry.path().is_file() && !missing.iter().any(|m| name == *m) {
+                std::fs::copy(entry.path(), dir.join(&name)).expect("copy a dist file");
+            }
+        }
+        edit(&dir);
+        DistCopy(dir)
+    }
+}
+
+impl Drop for DistCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The bundle files whose absence or tampering must give the fallback message: the wasm and
+/// any script the loader loads (a separate glue, when the build has one). Not the loader
+/// (without it nothing runs) nor the dictionary (the meter then says it is unavailable).
+pub fn failing_files() -> Vec<String> {
+    bundle_files()
+        .into_iter()
+        .filter(|f| f.ends_with(".wasm") || (f.ends_with(".js") && f != "breach-check.js"))
+        .collect()
 }
 
 /// The `data-testid` hooks the contract promises before any input is given, shared with

@@ -190,9 +190,9 @@ impl Drop for Proxy {
 }
 
 impl Proxy {
-    /// Starts a proxy on an ephemeral port of 127.0.0.1. Requests for `background` (the
-    /// browser's own services, `host:port`, see [`crate::engine::Engine::background_hosts`])
-    /// are logged apart from the foreign ones.
+    /// Starts a proxy on an ephemeral port of 127.0.0.1. Requests for `background_hosts`
+    /// (the browser's own services, see [`crate::engine::Engine::background_hosts`]) are
+    /// logged apart from the foreign ones.
     pub async fn start(background_hosts: &'static [&'static str]) -> Proxy {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
@@ -310,6 +310,12 @@ async fn read_head(stream: &mut TcpStream) -> std::io::Result<Option<Head>> {
     }))
 }
 
+/// True when `authority` (`host:port`) is one of the browser's own `hosts`.
+fn is_background(hosts: &[&str], authority: &str) -> bool {
+    let host = authority.rsplit_once(':').map_or(authority, |(host, _)| host);
+    hosts.contains(&host)
+}
+
 /// Splits an absolute-form target `http://authority/path` into its authority and path.
 fn split_absolute(target: &str) -> Option<(String, String)> {
     let rest = target.strip_prefix("http://")?;
@@ -353,7 +359,7 @@ async fn serve_connection(mut stream: TcpStream, route: Route<'_>) -> std::io::R
             };
             let Some((authority, target)) = absolute else {
                 // A CONNECT (https, wss) or a target that is not absolute: logged, refused.
-                let log = if background_hosts.contains(&head.target.as_str()) {
+                let log = if is_background(background_hosts, &head.target) {
                     background
                 } else {
                     foreign
@@ -379,7 +385,7 @@ async fn serve_connection(mut stream: TcpStream, route: Route<'_>) -> std::io::R
                     answer(&mut stream, &site, &request.path).await
                 }
                 None => {
-                    let log = if background_hosts.contains(&authority.as_str()) {
+                    let log = if is_background(background_hosts, &authority) {
                         background
                     } else {
                         foreign
