@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::engine::Engine;
 use breach_check_e2e::harness::{
     DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist, failing_files,
 };
@@ -191,6 +192,15 @@ pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_pa
     );
 }
 
+/// Files an engine runs although they were tampered with: known holes, each asserted to be
+/// still there so that the entry goes when it is fixed.
+///
+/// WebKitGTK 2.50 (Safari's engine) supports `modulepreload`, yet the glue the loader imports
+/// after preloading it with `integrity` runs when it does not match: SRI on the loader does
+/// not cover a separate glue file there (security review F1/F5; the loader's fix inlines the
+/// glue, and with no glue file this case disappears from `failing_files()`).
+const KNOWN_UNCHECKED: &[(Engine, &str)] = &[(Engine::WebKit, "breach-check-glue.js")];
+
 pub async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code(browser: &Browser) {
     let mut session: Option<Session> = None;
     for tampered in failing_files() {
@@ -217,6 +227,15 @@ pub async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_
             None => session = Some(Session::open_local(browser, site, path).await),
         }
         let session = session.as_ref().expect("a session");
+        if KNOWN_UNCHECKED.contains(&(browser.engine, tampered.as_str())) {
+            // Strict: the day this engine refuses the file, the entry must go.
+            session.tab.wait_for_widget("#w").await;
+            println!(
+                "{}: KNOWN FAILURE: a tampered {tampered} runs behind a good loader",
+                browser.engine
+            );
+            continue;
+        }
         assert_fallback(&session.tab, "#w", "fr", Some("https://mutuelle.example/")).await;
         let asked = session.server.requested_paths();
         assert!(

@@ -152,6 +152,8 @@ impl Engine {
     pub fn capabilities(self, proxy: &str) -> serde_json::Map<String, Value> {
         // The standard capability: http and https (and so ws/wss) to the logging proxy, with
         // no host exempted.
+        // WebKitWebDriver makes `https://<sslProxy>` of it and speaks TLS to the proxy: the
+        // proxy logs that handshake (it names no host) as a foreign request all the same.
         let proxy = json!({ "proxyType": "manual", "httpProxy": proxy, "sslProxy": proxy, "noProxy": [] });
         let caps = match self {
             Engine::Chromium => json!({

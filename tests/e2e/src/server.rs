@@ -283,15 +283,30 @@ struct Head {
     host: String,
 }
 
-async fn read_head(stream: &mut TcpStream) -> std::io::Result<Option<Head>> {
+/// What a connection opened with.
+enum Opening {
+    /// An HTTP/1 request.
+    Http(Head),
+    /// A TLS handshake (a browser that speaks TLS to its proxy), with the server name it
+    /// asked for, if it said.
+    Tls(Option<String>),
+    /// Nothing usable.
+    Nothing,
+}
+
+async fn read_head(stream: &mut TcpStream) -> std::io::Result<Opening> {
     let mut buf = Vec::with_capacity(2048);
     let mut chunk = [0u8; 2048];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
         let n = stream.read(&mut chunk).await?;
         if n == 0 || buf.len() > 64 * 1024 {
-            return Ok(None);
+            return Ok(Opening::Nothing);
         }
         buf.extend_from_slice(&chunk[..n]);
+        // A TLS record of type handshake: no HTTP request will follow.
+        if buf[0] == 0x16 {
+            return Ok(Opening::Tls(server_name(&buf)));
+        }
     }
     let text = String::from_utf8_lossy(&buf);
     let mut lines = text.split("\r\n");
@@ -303,11 +318,37 @@ async fn read_head(stream: &mut TcpStream) -> std::io::Result<Option<Head>> {
         .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
         .map(|(_, value)| value.trim().to_owned())
         .unwrap_or_default();
-    Ok(Some(Head {
+    Ok(Opening::Http(Head {
         method,
         target,
         host,
     }))
+}
+
+/// The server name (SNI) of a TLS ClientHello, when the first bytes hold it.
+fn server_name(hello: &[u8]) -> Option<String> {
+    let byte = |i: usize| hello.get(i).copied().map(usize::from);
+    let pair = |i: usize| Some(byte(i)? << 8 | byte(i + 1)?);
+    // Record header (5), handshake header (4), version (2), random (32).
+    let mut i = 5 + 4 + 2 + 32;
+    i += 1 + byte(i)?; // session id
+    i += 2 + pair(i)?; // cipher suites
+    i += 1 + byte(i)?; // compression methods
+    let end = i + 2 + pair(i)?;
+    i += 2;
+    while i + 4 <= end {
+        let (kind, len) = (pair(i)?, pair(i + 2)?);
+        if kind == 0 {
+            // server_name: list length (2), name type (1), name length (2), name.
+            let name_len = pair(i + 4 + 3)?;
+            let start = i + 4 + 5;
+            return hello
+                .get(start..start + name_len)
+                .map(|name| String::from_utf8_lossy(name).into_owned());
+        }
+        i += 4 + len;
+    }
+    None
 }
 
 /// True when `authority` (`host:port`) is one of the browser's own `hosts`.
@@ -336,8 +377,20 @@ fn path_of(target: &str) -> String {
 }
 
 async fn serve_connection(mut stream: TcpStream, route: Route<'_>) -> std::io::Result<()> {
-    let Some(head) = read_head(&mut stream).await? else {
-        return Ok(());
+    let head = match (read_head(&mut stream).await?, route) {
+        (Opening::Http(head), _) => head,
+        (Opening::Tls(name), Route::Proxy(_, foreign, _, _)) => {
+            // TLS spoken to the proxy itself: still a request of the browser's, logged by
+            // the name it was for.
+            foreign.lock().expect("proxy log").push(Request {
+                method: "TLS".into(),
+                url: format!("tls:{}", name.as_deref().unwrap_or("(no name)")),
+                path: String::new(),
+                via_proxy: true,
+            });
+            return Ok(());
+        }
+        _ => return Ok(()),
     };
     match route {
         Route::Direct(site, log) => {
