@@ -6,7 +6,8 @@
 #   tools/setup.sh build   trunk, wasm-bindgen-cli, wasm-opt (binaryen) and the wasm target
 #   tools/setup.sh test    the above, the three browsers and their WebDriver servers (Debian's
 #                          chromium + chromium-driver, firefox-esr, webkit2gtk-driver + xvfb;
-#                          geckodriver from crates.io), axe-core and TypeScript (npm)
+#                          geckodriver from crates.io), axe-core, TypeScript and the React/Preact
+#                          JSX types (npm)
 #   tools/setup.sh bench   the test tools plus the meters compared by `make bench` (npm
 #                          @zxcvbn-ts/* 4.x and zxcvbn 4.4.2)
 #
@@ -25,7 +26,9 @@ tools=${BREACH_CHECK_TOOLS:-$HOME/.cache/breach-check/tools}
 trunk_version=0.21.14
 binaryen_version=132.0.0
 axe_version=4.14.1
-typescript_version=5.9.3
+# TypeScript and the React and Preact JSX types the package is checked against; the folder
+# name must match tests/e2e (versions as in tools/locks/npm/typecheck/package.json).
+typecheck="typescript-5.9.3+react-types-19.3.3+preact-11.2.0"
 geckodriver_version=0.37.1
 # The meters `make bench` compares ours with; the folder name must match the Makefile's.
 # Their exact versions are those of tools/locks/npm/bench-meters/package.json.
@@ -97,9 +100,9 @@ if [ "$what" = test ] || [ "$what" = bench ]; then
     log "installing axe-core $axe_version from npm (accessibility checks in the e2e tests)"
     npm_tool "axe-core-$axe_version" axe-core
   fi
-  if [ ! -x "$tools/typescript-$typescript_version/node_modules/.bin/tsc" ]; then
-    log "installing TypeScript $typescript_version from npm (the package's type check)"
-    npm_tool "typescript-$typescript_version" typescript
+  if [ ! -x "$tools/$typecheck/node_modules/.bin/tsc" ]; then
+    log "installing $typecheck from npm (the package's type check)"
+    npm_tool "$typecheck" typecheck
   fi
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)

@@ -23,6 +23,7 @@ mod exposure;
 mod fallback;
 mod glue_audit;
 mod hostile;
+mod package;
 mod password;
 mod privacy;
 mod size;
@@ -36,6 +37,8 @@ fn main() -> std::process::ExitCode {
         check!(size::what_a_host_downloads_stays_within_the_committed_gzip_budget),
         check!(size::the_budget_check_reports_an_overrun_and_reads_the_file_format),
         check!(sri::sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others),
+        check!(package::the_package_holds_the_bundle_sums_licences_types_and_manifest),
+        check!(package::the_package_types_check_a_dom_a_react_and_a_preact_consumer_and_refuse_wrong_values),
     ];
     let flows = vec![
         // The slowest first, so that the engines do not end on it one after the other.
@@ -73,6 +76,7 @@ fn main() -> std::process::ExitCode {
         flow!(a11y::the_axe_check_sees_inside_the_shadow_root),
         flow!(verdict_view::an_exposed_verdict_has_a_described_timeline_next_steps_dated_sources_and_prints_cleanly),
         flow!(verdict_view::on_a_320_pixel_phone_nothing_sticks_out_of_the_screen),
+        flow!(package::the_installed_package_mounts_the_widget_on_a_host_page),
     ];
     let _ = Feature::PrintMedia;
     runner::main(checks, flows)
