@@ -37,12 +37,18 @@ async fn wait_for_background(tab: &Tab, host: &str, dark: bool) {
 
 /// Records every `console.warn` of the page from before the loader runs.
 fn warn_recorder() -> String {
-    format!("<script>{}</script>", include_str!("../js/warn_recorder.js"))
+    format!(
+        "<script>{}</script>",
+        include_str!("../js/warn_recorder.js")
+    )
 }
 
-pub async fn unknown_attribute_values_fall_back_to_defaults_and_warn_once_per_page(browser: &Browser) {
+pub async fn unknown_attribute_values_fall_back_to_defaults_and_warn_once_per_page(
+    browser: &Browser,
+) {
     let bad = r#"lang="klingon" sections="nonsense" theme="neon" insurer="no-such-mutuelle" operator="nope" notice-href="javascript:alert(1)""#;
-    let session = Session::open_host_page(browser, 
+    let session = Session::open_host_page(
+        browser,
         &warn_recorder(),
         &format!("<breach-check id=\"a\" {bad}></breach-check><breach-check id=\"b\" {bad}></breach-check>"),
     )
@@ -157,7 +163,10 @@ struct HeardEvent {
 
 /// Records `breach-check:*` events from before the loader runs (see the script).
 fn event_recorder() -> String {
-    format!("<script>{}</script>", include_str!("../js/event_recorder.js"))
+    format!(
+        "<script>{}</script>",
+        include_str!("../js/event_recorder.js")
+    )
 }
 
 async fn heard(tab: &Tab) -> Vec<HeardEvent> {
@@ -324,10 +333,13 @@ pub async fn every_attribute_is_followed_live_on_a_mounted_element(browser: &Bro
     session.assert_nothing_stored().await;
 }
 
-pub async fn theme_auto_follows_the_colour_scheme_and_host_custom_properties_reach_inside(browser: &Browser) {
+pub async fn theme_auto_follows_the_colour_scheme_and_host_custom_properties_reach_inside(
+    browser: &Browser,
+) {
     let head = "<style>breach-check#w { --bc-accent: #8a1538; --bc-radius: 3px; \
                 --bc-font: Georgia, serif }</style>";
-    let session = Session::open_host_page(browser, 
+    let session = Session::open_host_page(
+        browser,
         head,
         r#"<breach-check id="w" theme="auto"></breach-check><breach-check id="plain"></breach-check>"#,
     )
@@ -433,7 +445,8 @@ pub async fn theme_auto_follows_the_colour_scheme_and_host_custom_properties_rea
 }
 
 pub async fn removing_and_re_adding_an_element_twenty_times_frees_what_it_used(browser: &Browser) {
-    let session = Session::open_host_page(browser, 
+    let session = Session::open_host_page(
+        browser,
         "",
         r#"<div id="slot"><breach-check id="w"></breach-check></div>"#,
     )
@@ -483,7 +496,10 @@ pub async fn removing_and_re_adding_an_element_twenty_times_frees_what_it_used(b
     add().await;
     let early = tab.dom_counters_after_gc().await;
     let widget_nodes: i64 = tab
-        .call(include_str!("../js/count_shadow_nodes.js"), vec![json!("#w")])
+        .call(
+            include_str!("../js/count_shadow_nodes.js"),
+            vec![json!("#w")],
+        )
         .await;
     let widget_listeners = early.js_event_listeners - removed.js_event_listeners;
     for i in 3..=20 {

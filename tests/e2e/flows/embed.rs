@@ -146,9 +146,7 @@ pub async fn a_copy_of_dist_under_a_nested_path_works_from_a_page_elsewhere(brow
     session.assert_nothing_stored().await;
 }
 
-pub async fn a_host_with_a_strict_csp_and_no_unsafe_inline_gets_a_styled_widget(
-    browser: &Browser,
-) {
+pub async fn a_host_with_a_strict_csp_and_no_unsafe_inline_gets_a_styled_widget(browser: &Browser) {
     let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Strict</title>\
         <script src=\"/bc/breach-check.js\" defer></script></head>\
         <body><breach-check id=\"w\" lang=\"en\"></breach-check></body></html>";

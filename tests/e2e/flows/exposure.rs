@@ -13,7 +13,11 @@ async fn open<'b>(browser: &'b Browser, body: &str) -> Session<'b> {
 }
 
 pub async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields(browser: &Browser) {
-    let session = open(browser, r#"<breach-check id="w" insurer="mutami"></breach-check>"#).await;
+    let session = open(
+        browser,
+        r#"<breach-check id="w" insurer="mutami"></breach-check>"#,
+    )
+    .await;
     let tab = &session.tab;
     // On the insurer's own site the visitor does not pick: the field already says Mutami.
     let picked: String = tab
@@ -67,8 +71,14 @@ pub async fn a_preselected_mutami_member_since_2015_sees_the_viamedis_fields(bro
     tab.screenshot("exposure-not-exposed-fr").await;
 }
 
-pub async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(browser: &Browser) {
-    let session = open(browser, r#"<breach-check id="w" sections="exposure"></breach-check>"#).await;
+pub async fn the_insurer_combobox_finds_names_without_accents_and_works_by_keyboard(
+    browser: &Browser,
+) {
+    let session = open(
+        browser,
+        r#"<breach-check id="w" sections="exposure"></breach-check>"#,
+    )
+    .await;
     let tab = &session.tab;
     tab.type_into("#w", "insurer", "mutuelle generale").await;
     let listed: Vec<String> = tab
@@ -169,7 +179,9 @@ pub async fn bad_dates_and_ids_get_messages_next_to_their_field(browser: &Browse
     session.assert_private().await;
 }
 
-pub async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed(browser: &Browser) {
+pub async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exposed(
+    browser: &Browser,
+) {
     let session = open(
         browser,
         r#"<breach-check id="w" emit-events></breach-check>

@@ -20,7 +20,9 @@ fn page(lang: &str, head: &str, body: &str) -> String {
     )
 }
 
-pub async fn without_webassembly_each_element_says_so_in_its_language_with_a_safe_link(browser: &Browser) {
+pub async fn without_webassembly_each_element_says_so_in_its_language_with_a_safe_link(
+    browser: &Browser,
+) {
     let path = "/no-wasm.html";
     let body = page(
         "en",
@@ -61,7 +63,9 @@ pub async fn without_webassembly_each_element_says_so_in_its_language_with_a_saf
     tab.screenshot("fallback-no-webassembly").await;
 }
 
-pub async fn a_csp_without_wasm_unsafe_eval_gets_the_message_and_the_bundle_fails_no_other_way(browser: &Browser) {
+pub async fn a_csp_without_wasm_unsafe_eval_gets_the_message_and_the_bundle_fails_no_other_way(
+    browser: &Browser,
+) {
     let path = "/csp.html";
     // Everything a host needs but 'wasm-unsafe-eval'.
     let csp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \

@@ -207,10 +207,7 @@ async fn check(session: &Session<'_>, case: &Hostile, path: &str) {
             // The wrapper is the page's fetch, so it sees the bundle's reads: only those.
             assert!(!fetched.is_empty(), "the host's wrapper was bypassed");
             for url in &fetched {
-                assert!(
-                    url.starts_with(&session.url(BUNDLE)),
-                    "fetch of {url}"
-                );
+                assert!(url.starts_with(&session.url(BUNDLE)), "fetch of {url}");
             }
         }
         Some(Extra::ThrowingFetch) => {

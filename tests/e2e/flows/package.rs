@@ -20,15 +20,14 @@ fn installed() -> &'static Path {
     static APP: OnceLock<PathBuf> = OnceLock::new();
     APP.get_or_init(|| {
         dist();
-        let work = std::env::temp_dir().join(format!("breach-check-package-{}", std::process::id()));
+        let work =
+            std::env::temp_dir().join(format!("breach-check-package-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&work);
         let app = work.join("app");
         std::fs::create_dir_all(&app).expect("the app folder");
-        let packed = run(
-            Command::new("bash")
-                .arg(workspace_root().join("tools/package/make-package.sh"))
-                .arg(work.join("out")),
-        );
+        let packed = run(Command::new("bash")
+            .arg(workspace_root().join("tools/package/make-package.sh"))
+            .arg(work.join("out")));
         let tarball = PathBuf::from(packed.trim());
         let version = cargo_version();
         assert_eq!(
@@ -43,7 +42,13 @@ fn installed() -> &'static Path {
         )
         .expect("the app's package.json");
         run(Command::new("npm")
-            .args(["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"])
+            .args([
+                "install",
+                "--offline",
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+            ])
             .arg(&tarball)
             .current_dir(&app));
         // The JSX runtimes' types, from the tool cache, as the app's own dependencies.
@@ -137,7 +142,11 @@ pub fn the_package_holds_the_bundle_sums_licences_types_and_manifest() {
     assert_eq!(manifest["version"], cargo_version().as_str());
     assert_eq!(manifest["types"], "./breach-check.d.ts");
     assert_eq!(manifest["exports"]["."]["default"], "./breach-check.js");
-    assert!(manifest["license"].as_str().is_some_and(|l| l.contains("CC-BY-SA-4.0")));
+    assert!(
+        manifest["license"]
+            .as_str()
+            .is_some_and(|l| l.contains("CC-BY-SA-4.0"))
+    );
     for file in bundle_files() {
         let shipped = std::fs::read(root.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         let built = std::fs::read(dist().join(&file)).expect("the dist file");
@@ -148,11 +157,21 @@ pub fn the_package_holds_the_bundle_sums_licences_types_and_manifest() {
         std::fs::read_to_string(dist().join("SHA384SUMS")).expect("dist/SHA384SUMS")
     );
     let dictionary = std::fs::read_to_string(root.join("LICENSE-dictionary.txt")).expect("licence");
-    for words in ["CC BY-SA 4.0", "wordfreq", "Robyn Speer", "Attribution-ShareAlike 4.0 International Public License"] {
-        assert!(dictionary.contains(words), "LICENSE-dictionary.txt lacks {words:?}");
+    for words in [
+        "CC BY-SA 4.0",
+        "wordfreq",
+        "Robyn Speer",
+        "Attribution-ShareAlike 4.0 International Public License",
+    ] {
+        assert!(
+            dictionary.contains(words),
+            "LICENSE-dictionary.txt lacks {words:?}"
+        );
     }
     assert!(
-        std::fs::read_to_string(root.join("LICENSE")).expect("LICENSE").starts_with("MIT License")
+        std::fs::read_to_string(root.join("LICENSE"))
+            .expect("LICENSE")
+            .starts_with("MIT License")
     );
 
     // The manifest lists every attribute, both events and every --bc-* property the widget's
@@ -173,9 +192,20 @@ pub fn the_package_holds_the_bundle_sums_licences_types_and_manifest() {
     };
     assert_eq!(
         names("attributes"),
-        ["lang", "insurer", "operator", "sections", "theme", "emit-events", "notice-href"]
+        [
+            "lang",
+            "insurer",
+            "operator",
+            "sections",
+            "theme",
+            "emit-events",
+            "notice-href"
+        ]
     );
-    assert_eq!(names("events"), ["breach-check:ready", "breach-check:verdict"]);
+    assert_eq!(
+        names("events"),
+        ["breach-check:ready", "breach-check:verdict"]
+    );
     let mut documented = names("cssProperties");
     documented.sort();
     let styles =
@@ -191,10 +221,16 @@ pub fn the_package_holds_the_bundle_sums_licences_types_and_manifest() {
         .collect();
     read.sort();
     read.dedup();
-    assert_eq!(documented, read, "custom-elements.json vs the properties styles.css reads");
+    assert_eq!(
+        documented, read,
+        "custom-elements.json vs the properties styles.css reads"
+    );
     let readme = std::fs::read_to_string(workspace_root().join("README.md")).expect("README");
     for property in &read {
-        assert!(readme.contains(&format!("`{property}`")), "the README does not list {property}");
+        assert!(
+            readme.contains(&format!("`{property}`")),
+            "the README does not list {property}"
+        );
     }
 }
 
@@ -205,7 +241,10 @@ pub fn the_package_types_check_a_dom_a_react_and_a_preact_consumer_and_refuse_wr
         ("preact.tsx", Some("preact")),
     ] {
         let (ok, output) = type_check(file, jsx);
-        assert!(ok, "{file} does not type-check against the package:\n{output}");
+        assert!(
+            ok,
+            "{file} does not type-check against the package:\n{output}"
+        );
     }
     let (ok, output) = type_check("wrong.ts", None);
     let expected = include_str!("../package/wrong.ts")
@@ -233,12 +272,20 @@ pub fn the_package_types_check_a_dom_a_react_and_a_preact_consumer_and_refuse_wr
 
 pub async fn the_installed_package_mounts_the_widget_on_a_host_page(browser: &Browser) {
     let files = installed().join("node_modules/breach-check");
-    let site = Site::new().mount("/node_modules/breach-check/", &files).page(
-        "/securite.html",
-        host_page("", r#"<breach-check id="w" insurer="mutami"></breach-check>"#)
-            .replace("/bc/breach-check.js", "/node_modules/breach-check/breach-check.js"),
-        &[],
-    );
+    let site = Site::new()
+        .mount("/node_modules/breach-check/", &files)
+        .page(
+            "/securite.html",
+            host_page(
+                "",
+                r#"<breach-check id="w" insurer="mutami"></breach-check>"#,
+            )
+            .replace(
+                "/bc/breach-check.js",
+                "/node_modules/breach-check/breach-check.js",
+            ),
+            &[],
+        );
     let session = Session::open(browser, site, "/securite.html").await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;

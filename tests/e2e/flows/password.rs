@@ -23,7 +23,9 @@ async fn rate(tab: &Tab, password: &str) -> u8 {
     score.parse().expect("data-score is a number")
 }
 
-pub async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high(browser: &Browser) {
+pub async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high(
+    browser: &Browser,
+) {
     let session = Session::open(browser, dist_site(), "/hosts/plain.html").await;
     let tab = &session.tab;
     tab.wait_until_settled(HOST).await;
@@ -76,7 +78,9 @@ pub async fn known_weak_passwords_rate_low_middling_ones_middle_and_a_long_rando
     tab.screenshot("password-strong").await;
 }
 
-pub async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do(browser: &Browser) {
+pub async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do(
+    browser: &Browser,
+) {
     let site = dist_site().delay("/breach-check.dict", Duration::from_secs(3));
     let session = Session::open(browser, site, "/hosts/plain.html").await;
     let tab = &session.tab;
@@ -104,7 +108,9 @@ pub async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_d
     assert_eq!(kept, "motdepasse");
 }
 
-pub async fn a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score(browser: &Browser) {
+pub async fn a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score(
+    browser: &Browser,
+) {
     let session = Session::open(browser, dist_site(), "/hosts/plain.html").await;
     let tab = &session.tab;
     tab.wait_for_widget(HOST).await;

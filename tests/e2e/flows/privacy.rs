@@ -10,7 +10,10 @@ use serde_json::json;
 /// Records every console message and every `breach-check:*` event the page hears, from
 /// before the loader runs.
 fn recorders() -> String {
-    format!("<script>{}</script>", include_str!("../js/console_recorder.js"))
+    format!(
+        "<script>{}</script>",
+        include_str!("../js/console_recorder.js")
+    )
 }
 
 /// Every attribute (of the document and of every open shadow root, recursively) whose name
@@ -29,9 +32,12 @@ fn pieces(secret: &str) -> Vec<String> {
     chars.windows(6).map(|w| w.iter().collect()).collect()
 }
 
-pub async fn the_typed_password_appears_in_no_attribute_console_message_event_or_url(browser: &Browser) {
+pub async fn the_typed_password_appears_in_no_attribute_console_message_event_or_url(
+    browser: &Browser,
+) {
     const SECRET: &str = "Zq7!Kestrel-Marmotte-2024";
-    let session = Session::open_host_page(browser, 
+    let session = Session::open_host_page(
+        browser,
         &recorders(),
         r#"<breach-check id="w" emit-events></breach-check>"#,
     )
@@ -97,10 +103,13 @@ pub async fn the_typed_password_appears_in_no_attribute_console_message_event_or
     session.assert_private().await;
 }
 
-pub async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick(browser: &Browser) {
+pub async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick(
+    browser: &Browser,
+) {
     // Rises from "very weak" to "very strong" in a few steps, never back down.
     const TYPED: &str = "Xq7#vR2kLm9!";
-    let session = Session::open_host_page(browser, "", r#"<breach-check id="w"></breach-check>"#).await;
+    let session =
+        Session::open_host_page(browser, "", r#"<breach-check id="w"></breach-check>"#).await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;
     let politeness: String = tab
@@ -186,8 +195,8 @@ pub async fn the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil
 pub async fn the_proxy_witnesses_a_leak_to_any_host_and_fails_the_request_assertion(
     browser: &Browser,
 ) {
-    let session = Session::open_host_page(browser, "", r#"<breach-check id="w"></breach-check>"#)
-        .await;
+    let session =
+        Session::open_host_page(browser, "", r#"<breach-check id="w"></breach-check>"#).await;
     let tab = &session.tab;
     tab.wait_until_settled("#w").await;
     session.assert_private().await;

@@ -105,7 +105,9 @@ pub fn sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others() {
     assert!(!loader.contains("@SRI:"), "the loader has an unfilled hash");
 }
 
-pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_intact(browser: &Browser) {
+pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_page_intact(
+    browser: &Browser,
+) {
     let sums = sums();
     let good = &sums["breach-check.js"];
     let path = "/sri.html";
@@ -201,7 +203,9 @@ pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_pa
 /// glue, and with no glue file this case disappears from `failing_files()`).
 const KNOWN_UNCHECKED: &[(Engine, &str)] = &[(Engine::WebKit, "breach-check-glue.js")];
 
-pub async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code(browser: &Browser) {
+pub async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code(
+    browser: &Browser,
+) {
     let mut session: Option<Session> = None;
     for tampered in failing_files() {
         // The loader is the released one: only the file behind it changed on the server.

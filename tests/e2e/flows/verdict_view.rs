@@ -3,7 +3,9 @@
 
 use breach_check_e2e::browser::{Browser, Tab};
 use breach_check_e2e::engine::Feature;
-use breach_check_e2e::harness::{BUNDLE_PREFIX, HOST_PAGE, Session, dist, expect_verdict, host_page};
+use breach_check_e2e::harness::{
+    BUNDLE_PREFIX, HOST_PAGE, Session, dist, expect_verdict, host_page,
+};
 use breach_check_e2e::server::Site;
 
 /// A JS expression for the shadow root of `host`.
@@ -20,8 +22,11 @@ async fn timeline_lines(tab: &Tab, host: &str) -> Vec<String> {
     .await
 }
 
-pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_sources_and_prints_cleanly(browser: &Browser) {
-    let session = Session::open_host_page(browser, 
+pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_sources_and_prints_cleanly(
+    browser: &Browser,
+) {
+    let session = Session::open_host_page(
+        browser,
         "",
         r#"<breach-check id="fr" insurer="mutami"></breach-check>
            <breach-check id="en" lang="en" insurer="mutami"></breach-check>"#,
@@ -185,7 +190,10 @@ pub async fn on_a_320_pixel_phone_nothing_sticks_out_of_the_screen(browser: &Bro
     let tab = &session.tab;
     tab.wait_for("document.querySelector('iframe').contentDocument?.readyState === 'complete'")
         .await;
-    tab.client().enter_frame(0).await.expect("enter the phone frame");
+    tab.client()
+        .enter_frame(0)
+        .await
+        .expect("enter the phone frame");
     for host in ["#a", "#b"] {
         tab.wait_until_settled(host).await;
     }

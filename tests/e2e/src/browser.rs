@@ -455,11 +455,16 @@ impl Tab {
     pub async fn axe_violations(&self) -> Vec<String> {
         let present: bool = self.eval("typeof window.axe === 'object'").await;
         if !present {
-            let path = std::env::var("AXE_CORE_JS").map(PathBuf::from).unwrap_or_else(|_| {
-                crate::tools_dir().join("axe-core-4.14.1/node_modules/axe-core/axe.min.js")
-            });
+            let path = std::env::var("AXE_CORE_JS")
+                .map(PathBuf::from)
+                .unwrap_or_else(|_| {
+                    crate::tools_dir().join("axe-core-4.14.1/node_modules/axe-core/axe.min.js")
+                });
             let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-                panic!("axe-core not found at {} ({e}): run `make test`", path.display())
+                panic!(
+                    "axe-core not found at {} ({e}): run `make test`",
+                    path.display()
+                )
             });
             // WebDriver scripts are not governed by the page's CSP. axe defines `window.axe`.
             let _: Value = self

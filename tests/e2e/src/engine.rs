@@ -154,7 +154,8 @@ impl Engine {
         // no host exempted.
         // WebKitWebDriver makes `https://<sslProxy>` of it and speaks TLS to the proxy: the
         // proxy logs that handshake (it names no host) as a foreign request all the same.
-        let proxy = json!({ "proxyType": "manual", "httpProxy": proxy, "sslProxy": proxy, "noProxy": [] });
+        let proxy =
+            json!({ "proxyType": "manual", "httpProxy": proxy, "sslProxy": proxy, "noProxy": [] });
         let caps = match self {
             Engine::Chromium => json!({
                 "browserName": "chrome",

@@ -321,7 +321,11 @@ pub async fn assert_fallback(tab: &Tab, host: &str, lang: &str, link: Option<&st
              m.checkVisibility({{ opacityProperty: true, visibilityProperty: true }})] }})()"
         ))
         .await;
-    let expected = if lang == "en" { FALLBACK_EN } else { FALLBACK_FR };
+    let expected = if lang == "en" {
+        FALLBACK_EN
+    } else {
+        FALLBACK_FR
+    };
     assert!(
         text.starts_with(expected),
         "{host}: the fallback says {text:?}"

@@ -163,10 +163,7 @@ async fn run_flow(engine: Engine, slot: &Slot, run: FlowFn, name: &str) {
     let started = Instant::now();
     let outcome = AssertUnwindSafe(run(browser)).catch_unwind().await;
     match outcome {
-        Ok(()) => println!(
-            "{engine}::{name}: {:.1} s",
-            started.elapsed().as_secs_f64()
-        ),
+        Ok(()) => println!("{engine}::{name}: {:.1} s", started.elapsed().as_secs_f64()),
         Err(panic) => {
             if let Some(browser) = guard.take() {
                 browser.close().await;

@@ -105,6 +105,9 @@ pub struct Request {
 
 type Log = Arc<Mutex<Vec<Request>>>;
 
+/// The sites a proxy answers for, by authority (`host:port`), each with its server's log.
+type Sites = Mutex<HashMap<String, (Arc<Site>, Log)>>;
+
 /// A site being served on its own port of 127.0.0.1; it stops when dropped.
 pub struct Server {
     addr: SocketAddr,
@@ -177,7 +180,7 @@ impl Server {
 /// nothing. It stops when dropped.
 pub struct Proxy {
     addr: SocketAddr,
-    sites: Arc<Mutex<HashMap<String, (Arc<Site>, Log)>>>,
+    sites: Arc<Sites>,
     foreign: Log,
     background: Log,
     task: JoinHandle<()>,
@@ -198,7 +201,7 @@ impl Proxy {
             .await
             .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local address");
-        let sites: Arc<Mutex<HashMap<String, (Arc<Site>, Log)>>> = Arc::default();
+        let sites: Arc<Sites> = Arc::default();
         let foreign: Log = Arc::default();
         let background: Log = Arc::default();
         let task = {
@@ -269,7 +272,7 @@ enum Route<'a> {
     Direct(&'a Site, &'a Mutex<Vec<Request>>),
     /// The proxy: absolute-form requests for any host, and `CONNECT`.
     Proxy(
-        &'a Mutex<HashMap<String, (Arc<Site>, Log)>>,
+        &'a Sites,
         &'a Mutex<Vec<Request>>,
         &'a Mutex<Vec<Request>>,
         &'static [&'static str],
@@ -353,7 +356,9 @@ fn server_name(hello: &[u8]) -> Option<String> {
 
 /// True when `authority` (`host:port`) is one of the browser's own `hosts`.
 fn is_background(hosts: &[&str], authority: &str) -> bool {
-    let host = authority.rsplit_once(':').map_or(authority, |(host, _)| host);
+    let host = authority
+        .rsplit_once(':')
+        .map_or(authority, |(host, _)| host);
     hosts.contains(&host)
 }
 
