@@ -124,11 +124,11 @@ pub async fn unknown_attribute_values_fall_back_to_defaults_and_warn_once_per_pa
         tab.wait_for(&format!("{}?.dataset.verdict", Tab::hook(host, "verdict")))
             .await;
         let (script_links, hrefs): (u32, Vec<String>) = tab
-            .eval(&format!(
-                "(() => {{ const r = document.querySelector({host:?}).shadowRoot; \
-                 return [r.querySelectorAll('a[href^=\"javascript\" i]').length, \
-                 [...r.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))]; }})()"
-            ))
+            .in_shadow(
+                host,
+                r#"return [root.querySelectorAll('a[href^="javascript" i]').length,
+                   [...root.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))];"#,
+            )
             .await;
         assert_eq!(
             script_links, 0,

@@ -11,6 +11,7 @@ use std::panic::AssertUnwindSafe;
 use std::time::Instant;
 
 use futures::FutureExt;
+use serde_json::json;
 
 use breach_check_e2e::browser::{Browser, Tab};
 use breach_check_e2e::harness::{Origin, Session, compute_verdict, dist};
@@ -143,11 +144,14 @@ fn page(case: &Hostile) -> String {
 /// Asserts that the hook `testid` is rendered with a non-zero size and not hidden.
 async fn assert_visible(tab: &Tab, host: &str, testid: &str) {
     let (width, height, visible): (f64, f64, bool) = tab
-        .eval(&format!(
-            "(() => {{ const e = {}; if (!e) return [0, 0, false]; const r = e.getBoundingClientRect(); \
-             return [r.width, r.height, e.checkVisibility({{ opacityProperty: true, visibilityProperty: true }})] }})()",
-            Tab::hook(host, testid)
-        ))
+        .call(
+            "const [host, testid] = arguments;
+             const e = document.querySelector(host).shadowRoot.querySelector(`[data-testid=\"${testid}\"]`);
+             if (!e) return [0, 0, false];
+             const r = e.getBoundingClientRect();
+             return [r.width, r.height, e.checkVisibility({ opacityProperty: true, visibilityProperty: true })];",
+            vec![json!(host), json!(testid)],
+        )
         .await;
     assert!(
         width > 0.0 && height > 0.0 && visible,

@@ -56,14 +56,14 @@ fn page(integrity: &str) -> String {
     format!(
         "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">\
          <title>SRI</title>\
-         <script>window.__scriptErrors = []; window.addEventListener('error', e => {{ \
-           if (e.target && e.target.src) window.__scriptErrors.push(e.target.src) }}, true);</script>\
+         <script>{errors}</script>\
          <script src=\"{BUNDLE}breach-check.js\" integrity=\"{integrity}\" crossorigin=\"anonymous\" defer></script></head>\
          <body><h1>Hôte</h1><breach-check id=\"w\" notice-href=\"https://mutuelle.example/\">\
          <p id=\"host-fallback\">Consultez <a href=\"https://mutuelle.example/\">notre information</a>.</p>\
          </breach-check>\
-         <script>window.addEventListener('load', () => {{ window.__hostLoaded = true }});</script>\
-         </body></html>"
+         <script>window.addEventListener('load', () => window.__hostLoaded = true);</script>\
+         </body></html>",
+        errors = include_str!("../js/script_error_recorder.js")
     )
 }
 

@@ -41,12 +41,12 @@ pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_source
 
     // The timeline: an inline SVG named by its title, with a text equivalent beside it.
     let (namespace, role, title): (String, String, String) = tab
-        .eval(&format!(
-            "(() => {{ const svg = {}.querySelector('.bc-timeline svg'); \
-             const title = svg.getRootNode().getElementById(svg.getAttribute('aria-labelledby')); \
-             return [svg.namespaceURI, svg.getAttribute('role'), title ? title.textContent : '']; }})()",
-            shadow("#fr")
-        ))
+        .in_shadow(
+            "#fr",
+            "const svg = root.querySelector('.bc-timeline svg');
+             const title = root.getElementById(svg.getAttribute('aria-labelledby'));
+             return [svg.namespaceURI, svg.getAttribute('role'), title ? title.textContent : ''];",
+        )
         .await;
     assert_eq!(namespace, "http://www.w3.org/2000/svg");
     assert_eq!(role, "img");
@@ -71,11 +71,11 @@ pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_source
 
     // Next steps: the official services, and 33700 for scam texts.
     let (steps, hrefs): (String, Vec<String>) = tab
-        .eval(&format!(
-            "(() => {{ const s = {}.querySelector('.bc-steps'); \
-             return [s.textContent, [...s.querySelectorAll('a[href]')].map(a => a.href)]; }})()",
-            shadow("#fr")
-        ))
+        .in_shadow(
+            "#fr",
+            "const steps = root.querySelector('.bc-steps');
+             return [steps.textContent, [...steps.querySelectorAll('a[href]')].map(a => a.href)];",
+        )
         .await;
     for site in ["cybermalveillance.gouv.fr", "signal-spam.fr"] {
         assert!(
@@ -89,20 +89,21 @@ pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_source
 
     // Sources: a closed <details> of dated items.
     let (tag, open, items): (String, bool, Vec<String>) = tab
-        .eval(&format!(
-            "(() => {{ const d = {}.querySelector('.bc-sources'); \
-             return [d.tagName, d.open, [...d.querySelectorAll('li')].map(li => li.textContent)]; }})()",
-            shadow("#fr")
-        ))
+        .in_shadow(
+            "#fr",
+            "const d = root.querySelector('.bc-sources');
+             return [d.tagName, d.open, [...d.querySelectorAll('li')].map(li => li.textContent)];",
+        )
         .await;
     println!("sources: {items:#?}");
     assert_eq!((tag.as_str(), open), ("DETAILS", false));
     assert!(!items.is_empty(), "no sources");
     let dated: Vec<bool> = tab
-        .eval(&format!(
-            "[...{}.querySelectorAll('.bc-sources li')].map(li => /\\b\\d{{2}}\\/\\d{{2}}\\/\\d{{4}}\\b/.test(li.textContent))",
-            shadow("#fr")
-        ))
+        .in_shadow(
+            "#fr",
+            r"return [...root.querySelectorAll('.bc-sources li')]
+                .map(li => /\b\d{2}\/\d{2}\/\d{4}\b/.test(li.textContent));",
+        )
         .await;
     assert!(
         dated.iter().all(|d| *d),
@@ -153,12 +154,12 @@ pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_source
             assert_eq!(display, "none", "{host}: {selector} is printed");
         }
         let (button_visible, open, height): (bool, bool, f64) = tab
-            .eval(&format!(
-                "(() => {{ const r = {}; const d = r.querySelector('.bc-sources'); \
-                 return [r.querySelector('.bc-print').checkVisibility(), d.open, \
-                 d.querySelector('ul').getBoundingClientRect().height]; }})()",
-                shadow(host)
-            ))
+            .in_shadow(
+                host,
+                "const d = root.querySelector('.bc-sources');
+                 return [root.querySelector('.bc-print').checkVisibility(), d.open,
+                   d.querySelector('ul').getBoundingClientRect().height];",
+            )
             .await;
         assert!(!button_visible, "{host}: the print button is printed");
         assert!(!open, "{host}: printing opened the sources");

@@ -283,6 +283,16 @@ impl Tab {
         })
     }
 
+    /// Runs a JS function body with `root` bound to the shadow root of the element `host`
+    /// selects, and decodes its JSON value: `tab.in_shadow("#w", "return root.mode;")`.
+    pub async fn in_shadow<T: DeserializeOwned>(&self, host: &str, body: &str) -> T {
+        self.call(
+            &format!("const root = document.querySelector(arguments[0]).shadowRoot;\n{body}"),
+            vec![json!(host)],
+        )
+        .await
+    }
+
     /// Polls a JS boolean expression until it is true; panics after [`PATIENCE`].
     pub async fn wait_for(&self, condition: &str) {
         let start = Instant::now();
