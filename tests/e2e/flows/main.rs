@@ -10,10 +10,11 @@
 //! ```
 //!
 //! A flow is an `async fn(&Browser)` in one of the files below, listed in [`main`] with
-//! [`flow!`] (and the [`Feature`]s it cannot do without, if any). The harness (`src/`) runs it
+//! [`flow!`] (and the `Feature`s it cannot do without, if any: engines lacking one report it
+//! ignored, with the reason). A flow that can do part of its work everywhere checks
+//! `browser.engine.lacks(feature)` itself. The harness (`src/`) runs it
 //! in each engine with that engine's shared browser; see `src/runner.rs`.
 
-use breach_check_e2e::engine::Feature;
 use breach_check_e2e::{check, flow, runner};
 
 mod a11y;
@@ -78,6 +79,5 @@ fn main() -> std::process::ExitCode {
         flow!(verdict_view::on_a_320_pixel_phone_nothing_sticks_out_of_the_screen),
         flow!(package::the_installed_package_mounts_the_widget_on_a_host_page),
     ];
-    let _ = Feature::PrintMedia;
     runner::main(checks, flows)
 }
