@@ -7,9 +7,15 @@ export PATH := $(TOOLS)/trunk-0.21.14/bin:$(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_V
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export AXE_CORE_JS ?= $(TOOLS)/axe-core-4.14.1/node_modules/axe-core/axe.min.js
 export TRUNK_SKIP_VERSION_CHECK := true
+export BREACH_CHECK_TOOLS := $(TOOLS)
 PORT ?= 8080
+# Every cargo command builds from Cargo.lock as committed: an edit to Cargo.toml that would
+# change it fails instead of re-resolving silently.
+LOCKED := --locked
+# The engines of the end-to-end suite: `make test-e2e ENGINES=firefox`, say.
+ENGINES ?= chromium,firefox,webkit
 
-.PHONY: all setup setup-test build serve test lint test-native test-wasm bench clean
+.PHONY: all setup setup-test build serve test lint test-native test-e2e test-wasm package bench clean
 
 all: build
 
@@ -21,27 +27,37 @@ setup-test:
 
 ## Release bundle in dist/: loader, glue, wasm, demo and test host pages, SHA384SUMS.
 build: setup
-	trunk build --release --offline
+	trunk build --release --offline --locked
 
 ## Build, then serve the demo insurer page at http://127.0.0.1:$(PORT)/
 serve: build
 	@echo "Demo: http://127.0.0.1:$(PORT)/   foreign host: http://127.0.0.1:$(PORT)/hosts/plain.html"
 	python3 tools/serve.py dist $(PORT)
 
-## Every test: formatting and lints, native (core + end-to-end in headless Chromium),
-## and wasm-bindgen-test in headless Chromium.
-test: setup-test build lint test-native test-wasm
+## Every test: formatting and lints, the native core, the end-to-end flows in Chromium,
+## Firefox ESR and WebKitGTK (the package's test included), and wasm-bindgen-test in Chromium.
+test: setup-test build lint test-native test-e2e test-wasm
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy $(LOCKED) --workspace --all-targets -- -D warnings
+	cargo clippy $(LOCKED) -p breach-check --lib --target wasm32-unknown-unknown -- -D warnings
 
+## The core alone, natively: what plain `cargo test` runs (no dist/, no browser).
 test-native:
-	cargo test
+	cargo test $(LOCKED)
+
+## The browsers: every flow in every engine of ENGINES, one shared browser per engine, the
+## engines side by side (tests/e2e). Needs dist/ (make build) and the tools of setup-test.
+test-e2e:
+	E2E_ENGINES=$(ENGINES) cargo test $(LOCKED) -p breach-check-e2e
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test $(LOCKED) --target wasm32-unknown-unknown --test web
+
+## The npm package: target/package/breach-check-<version>.tgz (make test checks it).
+package: build
+	@tools/package/make-package.sh
 
 ## The password meters side by side in headless Chromium: ours (wasm) against zxcvbn-ts and
 ## zxcvbn from npm; prints one Markdown table. A benchmark, not a test: it asserts nothing.

@@ -34,14 +34,12 @@ async fn mount_renders_the_contract_hooks_in_english_and_destroy_empties_the_roo
     let mut widget = breach_check::embed::mount(_host.clone(), shadow.clone()).unwrap();
     yew::scheduler::flush().await;
 
-    for testid in [
-        "insurer",
-        "operator",
-        "contract-start",
-        "contract-end",
-        "password",
-        "password-meter",
-    ] {
+    // The hooks the contract promises at mount, the same list as the e2e flows'.
+    for testid in include_str!("e2e/hooks.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    {
         assert!(hook(&shadow, testid).is_some(), "{testid} missing");
     }
     let heading = shadow.query_selector("h2").unwrap().unwrap();
