@@ -9,6 +9,10 @@
 //! `tests/fixtures/passwords/bench.txt` ROUNDS times (default 20), then a few long inputs,
 //! and prints the decode time, mean/p50/p99/max per check, and the share of each corpus
 //! section rated 3 or more. Lines starting with `# ` are comments.
+//!
+//! For tuning, `BENCH_DICT` and `BENCH_CORPUS` replace the two files (say, a dictionary built
+//! by `build.py --tune K` and its left-out entries), and `BENCH_SHOW=SECTION` lists that
+//! section's passwords rated 3 or more.
 // Test and tool code reads files, the clock and the environment; clippy.toml forbids that to
 // the core only.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
@@ -26,13 +30,16 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20);
-    let bytes = match std::fs::read(DICT) {
+    let dict_path = std::env::var("BENCH_DICT").unwrap_or_else(|_| DICT.to_owned());
+    let corpus_path = std::env::var("BENCH_CORPUS").unwrap_or_else(|_| CORPUS.to_owned());
+    let show = std::env::var("BENCH_SHOW").ok();
+    let bytes = match std::fs::read(&dict_path) {
         Ok(b) => b,
-        Err(e) => return eprintln!("cannot read {DICT}: {e} (run from the repository root)"),
+        Err(e) => return eprintln!("cannot read {dict_path}: {e} (run from the repository root)"),
     };
-    let corpus = match std::fs::read_to_string(CORPUS) {
+    let corpus = match std::fs::read_to_string(&corpus_path) {
         Ok(c) => c,
-        Err(e) => return eprintln!("cannot read {CORPUS}: {e}"),
+        Err(e) => return eprintln!("cannot read {corpus_path}: {e}"),
     };
 
     let mut decode_times = Vec::new();
@@ -100,7 +107,19 @@ fn main() {
 
     let mut sections: Vec<(String, usize, [usize; 5])> = Vec::new();
     for (name, pw) in &items {
-        let score = estimate(pw, &ctx).score.as_u8() as usize;
+        let e = estimate(pw, &ctx);
+        let score = e.score.as_u8() as usize;
+        if score >= 3 && show.as_deref() == Some(name.as_str()) {
+            let parts: Vec<String> = e
+                .sequence
+                .iter()
+                .map(|m| {
+                    let text: String = pw.chars().skip(m.range.start).take(m.range.len()).collect();
+                    format!("{text}:{}:{:.1}", pattern_name(&m.pattern), m.guesses_log10)
+                })
+                .collect();
+            println!("  {score} {:.1} {pw}  [{}]", e.guesses_log10, parts.join(" "));
+        }
         match sections.iter_mut().find(|s| &s.0 == name) {
             Some(s) => {
                 s.1 += 1;
@@ -161,5 +180,19 @@ fn main() {
                 e.work
             );
         }
+    }
+}
+
+fn pattern_name(p: &breach_check::password::Pattern) -> String {
+    use breach_check::password::Pattern;
+    match p {
+        Pattern::Dictionary(d) => format!("dict-{}", d.dictionary.as_str()),
+        Pattern::Spatial(_) => "spatial".into(),
+        Pattern::Repeat(_) => "repeat".into(),
+        Pattern::Sequence(_) => "seq".into(),
+        Pattern::Year(_) => "year".into(),
+        Pattern::Date(_) => "date".into(),
+        Pattern::Nir(_) => "nir".into(),
+        other => format!("{other:?}").chars().take(12).collect(),
     }
 }

@@ -6,7 +6,8 @@
 //! is no hash probe per substring. L33t characters branch to their letters inside the same
 //! walk, within a fixed budget of steps per start position. A separator (`-`, space, `.`,
 //! `_`, `'`) inside a word may be skipped, so `jean-pierre` and `mot-de-passe` find the
-//! folded list entries `jeanpierre` and `motdepasse`.
+//! folded list entries `jeanpierre` and `motdepasse`. A `?` may stand for any of the letters
+//! an accented one folds to, as exports from old systems leave them (`h?l?ne`).
 
 use super::{DictionaryMatch, MAX_MATCHES, Match, Pattern, Work};
 use crate::password::Context;
@@ -39,6 +40,8 @@ fn l33t_letters(b: u8) -> &'static [u8] {
         b'+' => b"t",
         b'%' => b"x",
         b'2' => b"z",
+        // Old systems' exports put `?` where an accented letter was (`h?l?ne`).
+        b'?' => b"eaiouc",
         _ => b"",
     }
 }

@@ -6,6 +6,7 @@
 
 pub(crate) mod date;
 pub(crate) mod dictionary;
+pub(crate) mod habits;
 pub(crate) mod nir;
 pub(crate) mod repeat;
 pub(crate) mod sequence;
@@ -44,8 +45,32 @@ pub enum Pattern {
     Date(DateMatch),
     /// A number shaped like a French social-security number (NIR).
     Nir(NirMatch),
+    /// A French phone number (`06 12 34 56 78`, `+33…`).
+    Phone,
+    /// An ending appended to what comes before it: a département code, a domain, an
+    /// affectionate ending.
+    Suffix(SuffixMatch),
     /// No pattern: characters an attacker must brute-force.
     BruteForce,
+}
+
+/// What a [`SuffixMatch`] appends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SuffixKind {
+    /// A département code: `01`–`95`, `2A`, `2B`, `971`–`976` (`massilia13`).
+    Departement,
+    /// A dot and a common top-level domain (`zoosk.com`).
+    Domain,
+    /// An affectionate ending (`-ette`, `-ounette`, `-ouille`).
+    Ending,
+}
+
+/// An ending appended to the pattern before it, the way mangling rules append one: priced as
+/// a small factor on that pattern, not as a pattern of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SuffixMatch {
+    /// What it is.
+    pub kind: SuffixKind,
 }
 
 /// A dictionary word.
@@ -162,6 +187,7 @@ pub(crate) fn find_all(
     sequence::find(pw, out);
     date::find(pw, ctx.reference_year(), out);
     nir::find(pw, out);
+    habits::find(pw, out);
     repeat::find(pw, ctx, depth, out, work);
     out.truncate(MAX_MATCHES);
 }
