@@ -419,6 +419,10 @@ fn pattern_feedback(pw: &Password, m: &ScoredMatch, sole: bool, out: &mut Feedba
             out.warning = Some(Warning::Nir);
             out.suggestions.push(Suggestion::NeverNir);
         }
+        Pattern::Interleaved(_) => {
+            out.warning = Some(Warning::KeyPattern);
+            out.suggestions.push(Suggestion::LongerKeyboardPattern);
+        }
         Pattern::Phone => {
             out.warning = Some(Warning::PhoneNumber);
             out.suggestions.push(Suggestion::UseWords);

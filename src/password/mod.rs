@@ -50,7 +50,7 @@ pub use dict::{DictError, Dictionaries, DictionaryKind, DictionaryName, Entry, L
 pub use feedback::{Feedback, Suggestion, Warning};
 pub use input::{MAX_RATED_CHARS, byte_to_char_range};
 pub use keyboards::Layout;
-pub use matchers::{Match, Pattern, SuffixKind, SuffixMatch, Work};
+pub use matchers::{InterleavedMatch, Match, Pattern, SuffixKind, SuffixMatch, Work};
 pub use scoring::ScoredMatch;
 
 use dict::WordSet;

@@ -19,8 +19,8 @@
 //! - A suffix (a département code, a domain, an affectionate ending: [`SuffixMatch`]) does
 //!   not lengthen the sequence either: it multiplies the pattern before it.
 //! - **Phrases.** A dictionary word that follows another one directly, with nothing between
-//!   them (`papaetmaman`, `putaindemerde`), continues a phrase: it costs its rank times
-//!   [`PHRASE_JOIN_LOG10`] and does not lengthen the sequence. Phrase lists and sentence
+//!   them (`papaetmaman`, `putaindemerde`), continues a phrase: it costs a share of its
+//!   guesses ([`PHRASE_RANK_WEIGHT`] in log10) and does not lengthen the sequence. Phrase lists and sentence
 //!   generators try common words run together long before random combinations, and zxcvbn's
 //!   ×10,000 per word rated any four common words as strong. Words typed with separators
 //!   between them (`girafe-tambour-nuage`) keep the full price: a separator is a character
@@ -52,10 +52,11 @@ const BIRTH_YEARS: i32 = 100;
 const NIR_GUESSES_LOG10: f64 = 0.0;
 /// Guesses for a phone number: the people and files around a person hold it.
 const PHONE_GUESSES_LOG10: f64 = 3.0;
-/// `log10` of the factor a word pays to continue a phrase (see the module docs).
-pub(crate) const PHRASE_JOIN_LOG10: f64 = 0.477_121_254_719_662_4; // log10(3)
+/// A word continuing a phrase costs this share of its own guesses (in log10), see the
+/// module docs: what comes after a common word is far likelier than a word drawn alone.
+const PHRASE_RANK_WEIGHT: f64 = 0.75;
 /// A word continuing a phrase costs at least this (log10), however common it is.
-const PHRASE_WORD_MIN_LOG10: f64 = 1.0;
+const PHRASE_WORD_MIN_LOG10: f64 = 0.5;
 
 /// A match with its guesses.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +136,7 @@ pub(crate) fn match_guesses_log10(m: &Match, pw: &Password, reference_year: i32)
         }
         Pattern::Nir(_) => NIR_GUESSES_LOG10,
         Pattern::Phone => PHONE_GUESSES_LOG10,
+        Pattern::Interleaved(i) => i.guesses_log10,
         Pattern::Suffix(s) => suffix_guesses(s),
         Pattern::BruteForce => bruteforce_guesses(token.len()),
     }
@@ -173,7 +175,7 @@ fn lengthens_sequence(m: &Match) -> bool {
 fn phrase_guesses(m: &Match, raw: f64) -> Option<f64> {
     match &m.pattern {
         Pattern::Dictionary(d) if !d.reversed => {
-            Some(raw.max(PHRASE_WORD_MIN_LOG10) + PHRASE_JOIN_LOG10)
+            Some((raw * PHRASE_RANK_WEIGHT).max(PHRASE_WORD_MIN_LOG10))
         }
         _ => None,
     }

@@ -97,13 +97,13 @@ RICHELIEU_ALL = 20000
 # Long words matter most: a long word missing from the lists is brute-forced at 10 guesses
 # per character and rated strong, while a missing short word costs little.
 CUTOFFS = {
-    "passwords": (8000, 8000, 99),
+    "passwords": (8000, 20000, 8),
     "french-passwords": (RICHELIEU_ALL, RICHELIEU_ALL, 99),
     "french-words": (15000, 35000, 8),
     "french-first-names": (2000, 2000, 99),
     "french-surnames": (4000, 4000, 99),
     "english-words": (3000, 3000, 99),
-    "english-surnames": (800, 800, 99),
+    "english-surnames": (500, 500, 99),
 }
 
 # Beyond its cut-off, the global password list still contributes its French-looking
@@ -114,7 +114,13 @@ ENGLISH_VOCAB = {"english-words": 30000, "english-surnames": 5000}
 
 # A word is only worth its bytes if matching it saves guesses over brute force (10 per
 # character): keep it when log10(rank) + MARGIN < length.
-MARGIN = 1.0
+MARGIN = 0.0
+
+# Phrases (`papaetmaman`, `amourdemavie`) are made of short common words that the rule above
+# would drop; the engine prices a word that continues a phrase at a fraction of its rank, so
+# the first SHORT_WORDS French and English words of at most 3 letters are always kept.
+SHORT_WORDS = {"french-words": 300, "english-words": 300}
+SHORT_LEN = 3
 
 # Rank buckets per decade; a bucket's rank is its geometric middle (within a factor of
 # 10^(1/6) ≈ 1.47 of the true rank at 3 per decade).
@@ -123,6 +129,7 @@ BUCKETS_PER_DECADE = 3
 # The built-in dictionary, compiled into the engine: the best-ranked passwords and French
 # names only. It deliberately holds no wordfreq (CC BY-SA) data, so the wasm binary carries
 # none; the separate full asset does.
+BUILTIN_MARGIN = 1.0
 BUILTIN_CUTOFFS = {
     "passwords": (500, 500, 99),
     "french-first-names": (100, 100, 99),
@@ -374,10 +381,11 @@ def french_looking(entry: str, french: set[str], english: set[str]) -> bool:
     return len(core) >= 5 and splits(core, french) and not splits(core, english)
 
 
-def select(lists, cutoffs, margin, extra=None):
+def select(lists, cutoffs, margin, extra=None, short=None):
     """{word: (list, rank)} keeping each word's best rank, and per-list kept counts.
 
-    `extra` maps a list name to a predicate that admits entries beyond the cut-off."""
+    `extra` maps a list name to a predicate that admits entries beyond the cut-off, `short`
+    a list name to the rank up to which its short words are kept whatever `margin` says."""
     best: dict[str, tuple[str, int]] = {}
     kept: dict[str, int] = {}
     for name, words in lists.items():
@@ -388,7 +396,8 @@ def select(lists, cutoffs, margin, extra=None):
             within = r <= base or (len(w) >= long_len and r <= long_cut)
             if not within and not (admit and admit(w)):
                 continue
-            if math.log10(r) + margin >= len(w):
+            always = len(w) <= SHORT_LEN and r <= (short or {}).get(name, 0)
+            if math.log10(r) + margin >= len(w) and not always:
                 continue
             n += 1
             if w not in best or r < best[w][1]:
@@ -473,9 +482,9 @@ def main() -> None:
     french = vocabulary(lists, FRENCH_VOCAB)
     english = vocabulary(lists, ENGLISH_VOCAB)
     extra = {"passwords": lambda w: french_looking(w, french, english)}
-    best, kept = select(lists, CUTOFFS, MARGIN, extra)
+    best, kept = select(lists, CUTOFFS, MARGIN, extra, SHORT_WORDS)
     full = encode(best, kept)
-    builtin_best, builtin_kept = select(lists, BUILTIN_CUTOFFS, MARGIN)
+    builtin_best, builtin_kept = select(lists, BUILTIN_CUTOFFS, BUILTIN_MARGIN)
     builtin = encode(builtin_best, builtin_kept)
 
     if args.tune is not None:
@@ -514,6 +523,7 @@ def main() -> None:
         "format_version": 1,
         "buckets_per_decade": BUCKETS_PER_DECADE,
         "margin": MARGIN,
+        "short_words": SHORT_WORDS,
         "french_vocab": FRENCH_VOCAB,
         "english_vocab": ENGLISH_VOCAB,
         "sources": {

@@ -7,6 +7,7 @@
 pub(crate) mod date;
 pub(crate) mod dictionary;
 pub(crate) mod habits;
+pub(crate) mod interleaved;
 pub(crate) mod nir;
 pub(crate) mod repeat;
 pub(crate) mod sequence;
@@ -45,6 +46,8 @@ pub enum Pattern {
     Date(DateMatch),
     /// A number shaped like a French social-security number (NIR).
     Nir(NirMatch),
+    /// Two or three walks or sequences typed in turn (`a1z2e3r4t5`).
+    Interleaved(InterleavedMatch),
     /// A French phone number (`06 12 34 56 78`, `+33…`).
     Phone,
     /// An ending appended to what comes before it: a département code, a domain, an
@@ -52,6 +55,15 @@ pub enum Pattern {
     Suffix(SuffixMatch),
     /// No pattern: characters an attacker must brute-force.
     BruteForce,
+}
+
+/// Walks or sequences typed in turn, one character of each at a time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InterleavedMatch {
+    /// How many walks or sequences (the stride): 2 or 3.
+    pub strands: u32,
+    /// The strands' guesses together, with the choice of stride (log10).
+    pub guesses_log10: f64,
 }
 
 /// What a [`SuffixMatch`] appends.
@@ -104,7 +116,7 @@ pub struct SpatialMatch {
 pub struct RepeatMatch {
     /// Length of the repeated base, in characters.
     pub base_len: usize,
-    /// How many times the base occurs (at least 2).
+    /// How many times the base occurs (at least 2), a trailing partial base counting as one.
     pub count: u32,
     /// The base's own estimated guesses (log10).
     pub base_guesses_log10: f64,
@@ -188,6 +200,7 @@ pub(crate) fn find_all(
     date::find(pw, ctx.reference_year(), out);
     nir::find(pw, out);
     habits::find(pw, out);
+    interleaved::find(pw, out);
     repeat::find(pw, ctx, depth, out, work);
     out.truncate(MAX_MATCHES);
 }
