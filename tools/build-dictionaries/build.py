@@ -22,7 +22,7 @@ Writes:
   assets/breach-check-builtin.dict  a tiny one compiled into the engine
   tools/build-dictionaries/manifest.json  counts, cut-offs, hashes and byte sizes
 
-The folding here must match `fold_char` in src/password/input.rs: lowercase, accents
+The folding here must match `fold_char` in src/text.rs (shared by search and passwords): lowercase, accents
 removed (NFD, combining marks dropped), œ→oe, æ→ae, ß→ss, and a few letters NFD does not
 decompose (ł, ø, đ, ð, ı). Words that are not then printable ASCII are dropped.
 

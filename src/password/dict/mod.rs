@@ -329,11 +329,11 @@ impl Dictionaries {
 pub(crate) fn fold_token(word: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(word.len());
     for c in word.chars() {
-        match crate::password::input::fold_char(c) {
-            crate::password::input::Fold::Skip => {}
-            crate::password::input::Fold::One(b) => out.push(b),
-            crate::password::input::Fold::Two(a, b) => out.extend_from_slice(&[a, b]),
-            crate::password::input::Fold::None => return None,
+        match crate::text::fold_char(c) {
+            crate::text::Fold::Skip => {}
+            crate::text::Fold::One(b) => out.push(b),
+            crate::text::Fold::Two(a, b) => out.extend_from_slice(&[a, b]),
+            crate::text::Fold::None => return None,
         }
     }
     Some(out)
