@@ -95,13 +95,12 @@ fn main() {
             std::hint::black_box(e);
         }
     }
-    if let Some((i, us)) = best_of
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1))
-    {
+    if let Some((i, us)) = best_of.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)) {
         let pw = items.get(i).map_or("", |(_, pw)| pw.as_str());
-        println!("slowest (best of the rounds): {us:.1} µs for a {}-char password", pw.chars().count());
+        println!(
+            "slowest (best of the rounds): {us:.1} µs for a {}-char password",
+            pw.chars().count()
+        );
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| {
@@ -130,7 +129,11 @@ fn main() {
                     format!("{text}:{}:{:.1}", pattern_name(&m.pattern), m.guesses_log10)
                 })
                 .collect();
-            println!("  {score} {:.1} {pw}  [{}]", e.guesses_log10, parts.join(" "));
+            println!(
+                "  {score} {:.1} {pw}  [{}]",
+                e.guesses_log10,
+                parts.join(" ")
+            );
         }
         match sections.iter_mut().find(|s| &s.0 == name) {
             Some(s) => {
@@ -182,7 +185,9 @@ fn main() {
             "256 digits",
             (0..256u64)
                 .map(|i| {
-                    let x = i.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    let x = i
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
                     char::from(b'0' + ((x >> 33) % 10) as u8)
                 })
                 .collect(),

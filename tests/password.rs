@@ -434,7 +434,9 @@ fn worst_inputs() -> Vec<String> {
     let mut digits = String::new();
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..MAX_RATED_CHARS {
-        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         digits.push(char::from(b'0' + ((x >> 33) % 10) as u8));
     }
     vec![
@@ -461,7 +463,12 @@ fn the_worst_known_inputs_stay_within_a_tight_budget() {
             pw.get(..12),
             e.work
         );
-        assert!(e.work.search_steps <= 40_000, "{:?}…: {:?}", pw.get(..12), e.work);
+        assert!(
+            e.work.search_steps <= 40_000,
+            "{:?}…: {:?}",
+            pw.get(..12),
+            e.work
+        );
     }
 }
 

@@ -99,9 +99,8 @@ fn inside_periodic_run(folded: &[u8], start: usize) -> bool {
         return false;
     }
     (1..=2).any(|p| {
-        (start - RUN_SKIP..start).all(|j| {
-            matches!((folded.get(j), folded.get(j + p)), (Some(a), Some(b)) if a == b)
-        })
+        (start - RUN_SKIP..start)
+            .all(|j| matches!((folded.get(j), folded.get(j + p)), (Some(a), Some(b)) if a == b))
     })
 }
 

@@ -54,11 +54,15 @@ fn departements(chars: &[char], out: &mut Vec<Match>) {
             continue;
         }
         let corsica = digits == "2"
-            && chars.get(i).is_some_and(|c| matches!(c, 'a' | 'A' | 'b' | 'B'))
+            && chars
+                .get(i)
+                .is_some_and(|c| matches!(c, 'a' | 'A' | 'b' | 'B'))
             && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
         let code = match digits.len() {
             2 => digits.parse::<u16>().is_ok_and(|n| (1..=95).contains(&n)),
-            3 => digits.parse::<u16>().is_ok_and(|n| (971..=976).contains(&n)),
+            3 => digits
+                .parse::<u16>()
+                .is_ok_and(|n| (971..=976).contains(&n)),
             _ => false,
         };
         if corsica {
@@ -200,9 +204,18 @@ mod tests {
 
     #[test]
     fn departement_codes_after_a_word() {
-        assert_eq!(found("nice06"), vec![(4..6, suffix(SuffixKind::Departement))]);
-        assert_eq!(found("ajaccio2B"), vec![(7..9, suffix(SuffixKind::Departement))]);
-        assert_eq!(found("gwada971"), vec![(5..8, suffix(SuffixKind::Departement))]);
+        assert_eq!(
+            found("nice06"),
+            vec![(4..6, suffix(SuffixKind::Departement))]
+        );
+        assert_eq!(
+            found("ajaccio2B"),
+            vec![(7..9, suffix(SuffixKind::Departement))]
+        );
+        assert_eq!(
+            found("gwada971"),
+            vec![(5..8, suffix(SuffixKind::Departement))]
+        );
         assert!(found("nice99").is_empty());
         assert!(found("1306").is_empty());
         assert!(found("nice0612").is_empty());
@@ -219,7 +232,10 @@ mod tests {
 
     #[test]
     fn domains_and_endings() {
-        assert_eq!(found("exemple.com"), vec![(7..11, suffix(SuffixKind::Domain))]);
+        assert_eq!(
+            found("exemple.com"),
+            vec![(7..11, suffix(SuffixKind::Domain))]
+        );
         assert_eq!(found("choukette"), vec![(5..9, suffix(SuffixKind::Ending))]);
         assert!(found("ette").is_empty());
     }

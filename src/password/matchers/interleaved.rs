@@ -74,7 +74,12 @@ fn rate(pw: &Password, start: usize, len: usize, stride: usize) -> Option<Match>
     let window = pw.chars.get(start..start + len)?;
     let mut total = (stride as f64).log10();
     for offset in 0..stride {
-        let strand: Vec<char> = window.iter().skip(offset).step_by(stride).copied().collect();
+        let strand: Vec<char> = window
+            .iter()
+            .skip(offset)
+            .step_by(stride)
+            .copied()
+            .collect();
         let strand_len = strand.len();
         let strand_pw = Password::from_chars(strand, strand_len);
         let mut found = Vec::new();
