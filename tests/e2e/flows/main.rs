@@ -15,6 +15,10 @@
 //! `browser.engine.lacks(feature)` itself. The harness (`src/`) runs it
 //! in each engine with that engine's shared browser; see `src/runner.rs`.
 
+// The harness starts browsers, reads dist/ and the environment, and times flows: clippy.toml
+// forbids that to the core only.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use breach_check_e2e::{check, flow, runner};
 
 mod a11y;
