@@ -132,7 +132,8 @@ pub async fn an_overlay_counts_only_inside_its_element_and_may_only_add_insurers
     expect_unknown_insurer(tab, "#outside-exemple").await;
 
     // Inside its element, the same kind of data adds the host's insurer.
-    tab.set_value("#inside", "contract-start", "2022-01-01").await;
+    tab.set_value("#inside", "contract-start", "2022-01-01")
+        .await;
     expect_verdict(tab, "#inside", "exposed").await;
     let seen = incidents(tab, "#inside").await;
     assert!(

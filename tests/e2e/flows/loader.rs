@@ -189,13 +189,29 @@ pub async fn integrity_never_fails_open_a_wrapped_fetch_or_an_unbuilt_copy(brows
     // http) with the same wrapper, so the loader's own SHA-384; no SubtleCrypto and the
     // browser's own fetch, so the integrity option.
     for (case, origin, head, wrapped) in [
-        ("wrapped fetch, SubtleCrypto", Origin::Local, FETCH_DROPS_INIT, true),
-        ("wrapped fetch, no SubtleCrypto", Origin::MadeUp, FETCH_DROPS_INIT, true),
+        (
+            "wrapped fetch, SubtleCrypto",
+            Origin::Local,
+            FETCH_DROPS_INIT,
+            true,
+        ),
+        (
+            "wrapped fetch, no SubtleCrypto",
+            Origin::MadeUp,
+            FETCH_DROPS_INIT,
+            true,
+        ),
         ("native fetch, no SubtleCrypto", Origin::MadeUp, "", false),
     ] {
         let head = scripts(&[head]);
         let page = host_page(&head, body);
-        let s = visit(browser, &mut session, origin, site(&tampered.0, page.clone())).await;
+        let s = visit(
+            browser,
+            &mut session,
+            origin,
+            site(&tampered.0, page.clone()),
+        )
+        .await;
         expect_fallback(&s.tab, "#w").await;
         let seen: Vec<String> = s.tab.eval("window.__wrappedFetches || []").await;
         assert_eq!(
@@ -294,8 +310,14 @@ pub async fn strict_csps_with_trusted_types_or_a_nonce_need_nothing_but_wasm_uns
     );
     session.visit(site, HOST_PAGE).await;
     session.tab.wait_until_settled("#w").await;
-    let recorded: bool = session.tab.eval("Array.isArray(window.__bcViolations)").await;
-    assert!(recorded, "the harness's recorder did not run under the nonce");
+    let recorded: bool = session
+        .tab
+        .eval("Array.isArray(window.__bcViolations)")
+        .await;
+    assert!(
+        recorded,
+        "the harness's recorder did not run under the nonce"
+    );
     session.assert_no_csp_violation().await;
     session.assert_only_bundle_and_host_requests(HOST_PAGE, BUNDLE_PREFIX, &["/favicon.ico"]);
 }
