@@ -65,6 +65,7 @@ mod links;
 mod phones;
 mod scan;
 mod texts;
+pub mod wire;
 
 use crate::i18n::{Lang, Localized};
 
