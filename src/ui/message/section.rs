@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+use yew::virtual_dom::{AttributeOrProperty, Attributes};
 
 use crate::i18n::{Lang, Localized};
 use crate::message::wire::{
@@ -163,6 +164,46 @@ fn report_view(view: &View, text: &str, lang: Lang) -> Html {
     }
 }
 
+/// The text box's attributes: the hook, its label and hint, and the password field's privacy
+/// hints (`ui::privacy`), so that no spelling, grammar or autofill extension reads the text and
+/// session-replay tools mask it. Written out as one static list, as the password field's are
+/// (`data-1p-ignore` is not a name `html!` takes).
+const TEXT_BOX: [(&str, AttributeOrProperty); 22] = [
+    ("id", AttributeOrProperty::Static("bc-message")),
+    ("data-testid", AttributeOrProperty::Static("message")),
+    ("rows", AttributeOrProperty::Static("6")),
+    ("aria-describedby", AttributeOrProperty::Static("bc-message-hint")),
+    ("autocomplete", AttributeOrProperty::Static("off")),
+    ("autocorrect", AttributeOrProperty::Static("off")),
+    ("autocapitalize", AttributeOrProperty::Static("off")),
+    ("spellcheck", AttributeOrProperty::Static("false")),
+    ("data-1p-ignore", AttributeOrProperty::Static("")),
+    ("data-lpignore", AttributeOrProperty::Static("true")),
+    ("data-bwignore", AttributeOrProperty::Static("")),
+    ("data-form-type", AttributeOrProperty::Static("other")),
+    ("data-gramm", AttributeOrProperty::Static("false")),
+    ("data-gramm_editor", AttributeOrProperty::Static("false")),
+    ("data-enable-grammarly", AttributeOrProperty::Static("false")),
+    ("class", AttributeOrProperty::Static("rr-block rr-mask fs-mask")),
+    ("data-hj-suppress", AttributeOrProperty::Static("")),
+    ("data-cs-mask", AttributeOrProperty::Static("")),
+    ("data-clarity-mask", AttributeOrProperty::Static("true")),
+    ("data-dd-privacy", AttributeOrProperty::Static("mask")),
+    ("data-private", AttributeOrProperty::Static("")),
+    ("data-sl", AttributeOrProperty::Static("mask")),
+];
+
+/// The `<textarea>`, with [`TEXT_BOX`]'s attributes and the section's listeners.
+fn text_box(on_focus: Callback<FocusEvent>, on_input: Callback<InputEvent>) -> Html {
+    let mut field = html! { <textarea onfocus={on_focus} oninput={on_input} /> };
+    if let Html::VTag(tag) = &mut field
+        && let Some(tag) = Rc::get_mut(tag)
+    {
+        tag.attributes = Attributes::Static(&TEXT_BOX);
+    }
+    field
+}
+
 /// The message section.
 #[component]
 pub fn MessageSection(props: &MessageSectionProps) -> Html {
@@ -220,16 +261,7 @@ pub fn MessageSection(props: &MessageSectionProps) -> Html {
             <p class="bc-intro">{ Label::Intro.text(lang) }</p>
             <div class="bc-field">
                 <label for="bc-message">{ Label::TextLabel.text(lang) }</label>
-                // The password field's hints (`ui::privacy`): no spelling, grammar or
-                // autofill extension reads the text, and session-replay tools mask it.
-                <textarea id="bc-message" data-testid="message" rows="6"
-                    aria-describedby="bc-message-hint"
-                    autocomplete="off" autocorrect="off" autocapitalize="off" spellcheck="false"
-                    data-1p-ignore="" data-lpignore="true" data-bwignore="" data-form-type="other"
-                    data-gramm="false" data-gramm_editor="false" data-enable-grammarly="false"
-                    class="rr-block rr-mask fs-mask" data-hj-suppress="" data-cs-mask=""
-                    data-clarity-mask="true" data-dd-privacy="mask" data-private="" data-sl="mask"
-                    onfocus={on_focus} oninput={on_input} />
+                { text_box(on_focus, on_input) }
                 <p id="bc-message-hint" class="bc-hint">{ Label::TextHint.text(lang) }</p>
             </div>
             // The one live region: the verdict's headline, or the engine's state. The report

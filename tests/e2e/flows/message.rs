@@ -79,7 +79,11 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
             == Some(true),
         "a verdict before any text"
     );
-    assert_eq!(engine_reads(&session), 0, "the engine was fetched before first use");
+    assert_eq!(
+        engine_reads(&session),
+        0,
+        "the engine was fetched before first use"
+    );
 
     // A phishing SMS, pasted.
     tab.paste(HOST, "message", PHISHING_SMS).await;
@@ -90,11 +94,17 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
         "asks-bank-details",
         "urgency",
     ] {
-        assert!(flags.iter().any(|f| f == expected), "{expected} not in {flags:?}");
+        assert!(
+            flags.iter().any(|f| f == expected),
+            "{expected} not in {flags:?}"
+        );
     }
     let text = verdict_text(tab).await;
     assert!(text.contains("Message suspect"), "{text}");
-    assert!(text.contains("Assurance Maladie"), "the claimed organisation: {text}");
+    assert!(
+        text.contains("Assurance Maladie"),
+        "the claimed organisation: {text}"
+    );
     // Each flag shows what raised it, highlighted, and one sentence on why.
     let (marked, whys): (Vec<String>, usize) = tab
         .in_shadow(
@@ -104,7 +114,10 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
                      flags.filter((f) => f.querySelector('h4 + p, p + p')).length];",
         )
         .await;
-    assert!(marked.iter().all(|m| !m.is_empty()), "a flag without its excerpt: {marked:?}");
+    assert!(
+        marked.iter().all(|m| !m.is_empty()),
+        "a flag without its excerpt: {marked:?}"
+    );
     assert!(
         marked.iter().any(|m| m.contains("frais")),
         "the fees are not highlighted: {marked:?}"
@@ -123,7 +136,10 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
         .await;
     assert!(!hrefs.is_empty(), "no next step links");
     for href in &hrefs {
-        assert!(!href.contains(PHISHING_HOST), "the message's link was made clickable");
+        assert!(
+            !href.contains(PHISHING_HOST),
+            "the message's link was made clickable"
+        );
         let official = [
             "https://www.33700.fr/",
             "https://www.signal-spam.fr/",
@@ -138,8 +154,17 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
             "{href} is not an official page"
         );
     }
-    for needed in ["33700", "signal-spam", "17cyber", "cybermalveillance", "service-public"] {
-        assert!(hrefs.iter().any(|h| h.contains(needed)), "no {needed} link: {hrefs:?}");
+    for needed in [
+        "33700",
+        "signal-spam",
+        "17cyber",
+        "cybermalveillance",
+        "service-public",
+    ] {
+        assert!(
+            hrefs.iter().any(|h| h.contains(needed)),
+            "no {needed} link: {hrefs:?}"
+        );
     }
     tab.screenshot("message-suspicious").await;
 
@@ -172,8 +197,17 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
     let text = verdict_text(tab).await;
     assert!(text.contains("Ce qui a été vérifié"), "{text}");
     let lower = text.to_lowercase();
-    for never in ["sûr", "sans danger", "sans risque", "fiable", "authentique."] {
-        assert!(!lower.contains(never), "a no-red-flag answer says {never:?}: {text}");
+    for never in [
+        "sûr",
+        "sans danger",
+        "sans risque",
+        "fiable",
+        "authentique.",
+    ] {
+        assert!(
+            !lower.contains(never),
+            "a no-red-flag answer says {never:?}: {text}"
+        );
     }
     tab.screenshot("message-no-red-flag").await;
 
@@ -192,11 +226,19 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
     let hits: Vec<String> = tab
         .call(
             include_str!("../js/attributes_containing.js"),
-            vec![serde_json::json!([PHISHING_HOST, "renouvellement", "attestation de droits"])],
+            vec![serde_json::json!([
+                PHISHING_HOST,
+                "renouvellement",
+                "attestation de droits"
+            ])],
         )
         .await;
     assert!(hits.is_empty(), "the text reached attributes: {hits:?}");
-    assert_eq!(engine_reads(&session), 1, "the engine is read once per page");
+    assert_eq!(
+        engine_reads(&session),
+        1,
+        "the engine is read once per page"
+    );
     session.assert_private().await;
 }
 
@@ -204,9 +246,10 @@ pub async fn an_engine_that_cannot_load_is_said_in_the_section_and_the_rest_stil
     browser: &Browser,
 ) {
     let copy = DistCopy::without(&[ENGINE], |_| {});
-    let site = Site::new()
-        .mount(BUNDLE_PREFIX, &copy.0)
-        .page(HOST_PAGE, host_page("", &body("en")), &[]);
+    let site =
+        Site::new()
+            .mount(BUNDLE_PREFIX, &copy.0)
+            .page(HOST_PAGE, host_page("", &body("en")), &[]);
     let session = Session::open(browser, site, HOST_PAGE).await;
     let tab = &session.tab;
     tab.wait_for_widget(HOST).await;
@@ -215,10 +258,8 @@ pub async fn an_engine_that_cannot_load_is_said_in_the_section_and_the_rest_stil
         "{}.closest('section').querySelector('[role=status]')",
         Tab::hook(HOST, "message")
     );
-    tab.wait_for(&format!(
-        "{status}.textContent.includes('could not load')"
-    ))
-    .await;
+    tab.wait_for(&format!("{status}.textContent.includes('could not load')"))
+        .await;
     let visible: bool = tab
         .eval(&format!(
             "(() => {{ const r = {status}.getBoundingClientRect(); return r.width > 0 && r.height > 0; }})()"

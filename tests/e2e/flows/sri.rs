@@ -10,8 +10,8 @@ use std::process::Command;
 use breach_check_e2e::browser::{Browser, Tab};
 use breach_check_e2e::engine::Engine;
 use breach_check_e2e::harness::{
-    ON_FIRST_USE,
-    DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist, failing_files,
+    DistCopy, ON_FIRST_USE, Session, assert_fallback, bundle_files, bundle_sums, dist,
+    failing_files,
 };
 use breach_check_e2e::server::Site;
 
