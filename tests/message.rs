@@ -859,6 +859,47 @@ mod wire {
     }
 
     #[test]
+    fn step_links_are_named_by_their_host_and_every_label_is_said_in_both_languages() {
+        let text = "Dernier rappel : réglez vos frais sur https://bit.ly/x sous 24h";
+        let report = check(text, &Context::default()).expect("a report");
+        let view = view(&report, text, Lang::Fr);
+        let steps: Vec<_> = view
+            .steps
+            .iter()
+            .chain(view.flags.iter().flat_map(|f| &f.steps))
+            .collect();
+        let named: Vec<(&str, Option<&str>)> =
+            steps.iter().map(|s| (s.step.id(), s.link_text())).collect();
+        assert!(
+            named.contains(&("report-sms-33700", Some("www.33700.fr"))),
+            "{named:?}"
+        );
+        assert!(
+            named.contains(&("help-17cyber", Some("17cyber.gouv.fr"))),
+            "{named:?}"
+        );
+        for step in &steps {
+            assert_eq!(
+                step.href.is_some(),
+                step.link_text().is_some(),
+                "{:?}",
+                step.step
+            );
+        }
+        for label in breach_check::message::Label::ALL {
+            for lang in Lang::ALL {
+                let words = label.text(lang);
+                assert!(!words.trim().is_empty(), "{label:?} in {lang:?}");
+                assert!(
+                    !words.contains('\''),
+                    "{label:?}: typographic apostrophes only"
+                );
+            }
+            assert_ne!(label.fr(), label.en(), "{label:?} is not translated");
+        }
+    }
+
+    #[test]
     fn an_empty_text_gets_an_empty_answer() {
         for text in ["", "   \n\t", "\u{200b}\u{202e}"] {
             let bytes = encode_request(Lang::Fr, &Context::default(), text);

@@ -57,6 +57,18 @@ pub struct StepView {
     pub href: Option<String>,
 }
 
+impl StepView {
+    /// The text of the step's link: the host of its official page (`www.33700.fr`), so that a
+    /// link is named by where it goes rather than a row of "official site" links.
+    pub fn link_text(&self) -> Option<&str> {
+        let href = self.href.as_deref()?;
+        let rest = href.split_once("://").map_or(href, |(_, rest)| rest);
+        rest.split(['/', '?', '#'])
+            .next()
+            .filter(|host| !host.is_empty())
+    }
+}
+
 /// One red flag, in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FlagView {

@@ -60,19 +60,12 @@ fn status(outcome: &Outcome, lang: Lang) -> String {
     }
 }
 
-/// The host name of an official page, as the text of its link (`www.33700.fr`): a link named
-/// by where it goes, rather than a row of "official site" links.
-fn link_text(href: &str) -> &str {
-    let rest = href.split_once("://").map_or(href, |(_, rest)| rest);
-    rest.split(['/', '?', '#']).next().unwrap_or(rest)
-}
-
 fn step_item(step: &StepView) -> Html {
     html! {
         <li data-step={step.step.id()}>
             { &step.text }
-            if let Some(href) = &step.href {
-                { " " }<a href={href.clone()} target="_blank" rel="noopener noreferrer">{ link_text(href) }</a>
+            if let (Some(href), Some(name)) = (&step.href, step.link_text()) {
+                { " " }<a href={href.clone()} target="_blank" rel="noopener noreferrer">{ name }</a>
             }
         </li>
     }
@@ -172,7 +165,10 @@ const TEXT_BOX: [(&str, AttributeOrProperty); 22] = [
     ("id", AttributeOrProperty::Static("bc-message")),
     ("data-testid", AttributeOrProperty::Static("message")),
     ("rows", AttributeOrProperty::Static("6")),
-    ("aria-describedby", AttributeOrProperty::Static("bc-message-hint")),
+    (
+        "aria-describedby",
+        AttributeOrProperty::Static("bc-message-hint"),
+    ),
     ("autocomplete", AttributeOrProperty::Static("off")),
     ("autocorrect", AttributeOrProperty::Static("off")),
     ("autocapitalize", AttributeOrProperty::Static("off")),
@@ -183,8 +179,14 @@ const TEXT_BOX: [(&str, AttributeOrProperty); 22] = [
     ("data-form-type", AttributeOrProperty::Static("other")),
     ("data-gramm", AttributeOrProperty::Static("false")),
     ("data-gramm_editor", AttributeOrProperty::Static("false")),
-    ("data-enable-grammarly", AttributeOrProperty::Static("false")),
-    ("class", AttributeOrProperty::Static("rr-block rr-mask fs-mask")),
+    (
+        "data-enable-grammarly",
+        AttributeOrProperty::Static("false"),
+    ),
+    (
+        "class",
+        AttributeOrProperty::Static("rr-block rr-mask fs-mask"),
+    ),
     ("data-hj-suppress", AttributeOrProperty::Static("")),
     ("data-cs-mask", AttributeOrProperty::Static("")),
     ("data-clarity-mask", AttributeOrProperty::Static("true")),
