@@ -746,7 +746,11 @@ mod wire {
 
     #[test]
     fn a_long_paste_sends_only_its_rated_prefix_and_the_answer_says_so() {
-        let text = format!("Ameli : payez vos frais. {}", "é".repeat(MAX_RATED_BYTES));
+        let text = format!(
+            "Assurance Maladie : réglez 1,49 € de frais d'envoi sur \
+             https://ameli.fr.remboursement-secure.com {}",
+            "é".repeat(MAX_RATED_BYTES)
+        );
         let bytes = encode_request(Lang::Fr, &Context::default(), &text);
         let request = decode_request(&bytes).expect("a request");
         assert!(request.text.len() <= MAX_RATED_BYTES && request.text.len() > MAX_RATED_BYTES - 4);
@@ -756,6 +760,17 @@ mod wire {
             panic!("a report");
         };
         assert_eq!(view.truncated.as_deref(), Some(Notice::Truncated.fr()));
+        // The fees are highlighted as the flag that they raised, and only that text is.
+        let fees: String = view
+            .segments
+            .iter()
+            .filter(|s| s.has(FlagKind::AsksBankDetails))
+            .filter_map(|s| s.span.slice(request.text))
+            .collect();
+        assert!(fees.contains("frais"), "{fees:?}");
+        assert!(!fees.contains("Assurance"), "{fees:?}");
+        assert!(view.segments.iter().all(|s| !s.has(FlagKind::Attachment)));
+        assert_eq!(view.segments.last().map(|s| s.flags), Some(0));
         // The highlighted runs cover the rated prefix exactly, in order.
         assert_eq!(view.segments.first().map(|s| s.span.start), Some(0));
         assert_eq!(

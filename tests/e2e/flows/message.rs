@@ -111,7 +111,7 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
             HOST,
             "const flags = [...root.querySelectorAll('[data-testid=message-flag]')];\
              return [flags.map((f) => [...f.querySelectorAll('mark')].map((m) => m.textContent).join(' | ')),\
-                     flags.filter((f) => f.querySelector('h4 + p, p + p')).length];",
+                     flags.filter((f) => f.querySelectorAll(':scope > p').length >= 2).length];",
         )
         .await;
     assert!(
