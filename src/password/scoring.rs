@@ -493,11 +493,17 @@ pub(crate) fn minimum_guesses(
                 work,
             );
         }
-        // Brute force over start..=k for 1 <= start <= k − 1.
+        // Brute force over start..=k for 1 <= start <= k − 1. Lengths go up, so a slot no
+        // cheaper than a shorter one gives a state that `prune` would drop: skip it.
+        let mut cheapest = f64::INFINITY;
         for (l, slot) in bruteforce_from.iter().enumerate() {
             let Some((value, pi, start)) = *slot else {
                 continue;
             };
+            if value >= cheapest {
+                continue;
+            }
+            cheapest = value;
             work.search_steps += 1;
             candidates.push(State {
                 length: u32::try_from(l + 1).unwrap_or(u32::MAX),
