@@ -45,6 +45,8 @@
 //! - [`exposure`]: [`assess`] turns an [`Input`] into an [`Assessment`] with a [`Verdict`]
 //!   per incident and typed [`Reason`]s.
 //! - [`password`]: [`estimate`], a zxcvbn-style [`Estimate`] that knows French and the leak.
+//! - [`glance`]: what the first screen of an answer shows (the headline, the member card's
+//!   marks, the first two steps).
 //! - [`explain`]: the exposure engine's codes in plain French and English.
 //! - [`config`]: the element's attributes parsed into a [`Config`], with typed
 //!   [`ConfigWarning`]s.
@@ -77,6 +79,7 @@ mod css;
 pub mod date;
 pub mod explain;
 pub mod exposure;
+pub mod glance;
 pub mod i18n;
 pub mod message;
 pub mod pack;
