@@ -129,9 +129,7 @@ impl Localized for Gist {
             Reason::CardShowsCurrentOperator => "votre carte montre l’opérateur d’aujourd’hui",
             Reason::NetworkIsNotOperator => "un réseau de soins n’est pas l’opérateur",
             Reason::OperatorUnknown => "opérateur inconnu",
-            Reason::OperatorNotLinked => {
-                "aucune source ne dit si votre complémentaire l’utilisait"
-            }
+            Reason::OperatorNotLinked => "aucune source ne dit si votre complémentaire l’utilisait",
             Reason::InsurerOperatorUnknown => "opérateur de votre complémentaire inconnu",
             Reason::EarlierOperatorUnknown => "opérateur d’avant inconnu",
             Reason::OperatorNotUsed => "votre complémentaire ne l’utilisait pas",
@@ -233,29 +231,17 @@ impl Localized for FieldShort {
 impl Localized for Headline {
     fn fr(self) -> &'static str {
         match self.0 {
-            Verdict::Exposed => {
-                "Vos données ont probablement été exposées"
-            }
-            Verdict::NotExposed => {
-                "Vous n’étiez probablement pas concerné"
-            }
-            Verdict::Uncertain => {
-                "Impossible de trancher avec ces informations"
-            }
+            Verdict::Exposed => "Vos données ont probablement été exposées",
+            Verdict::NotExposed => "Vous n’étiez probablement pas concerné",
+            Verdict::Uncertain => "Impossible de trancher avec ces informations",
         }
     }
 
     fn en(self) -> &'static str {
         match self.0 {
-            Verdict::Exposed => {
-                "Your data was likely exposed"
-            }
-            Verdict::NotExposed => {
-                "You were likely not concerned"
-            }
-            Verdict::Uncertain => {
-                "These details cannot settle it"
-            }
+            Verdict::Exposed => "Your data was likely exposed",
+            Verdict::NotExposed => "You were likely not concerned",
+            Verdict::Uncertain => "These details cannot settle it",
         }
     }
 }
@@ -283,9 +269,7 @@ impl Localized for Summary {
             Verdict::NotExposed => {
                 "According to public sources, your contract was not in the data stolen in the known incidents. Stay alert: other leaks exist."
             }
-            Verdict::Uncertain => {
-                "The sources do not settle your case. Here is what would."
-            }
+            Verdict::Uncertain => "The sources do not settle your case. Here is what would.",
         }
     }
 }
@@ -372,9 +356,7 @@ impl Localized for Reason {
             Reason::InsurerSaysNotConcerned => {
                 "Votre complémentaire a déclaré publiquement que ses adhérents n’étaient pas concernés."
             }
-            Reason::AnsweredYes => {
-                "Vous avez répondu oui à la question propre à cet incident."
-            }
+            Reason::AnsweredYes => "Vous avez répondu oui à la question propre à cet incident.",
             Reason::AnsweredNo => {
                 "Vous avez répondu non à la question propre à cet incident : il ne concerne que les personnes pour qui la réponse est oui."
             }
@@ -384,9 +366,7 @@ impl Localized for Reason {
             Reason::EarlierOperatorUnknown => {
                 "Les sources ne disent pas quel opérateur votre complémentaire utilisait avant cette période : votre contrat a pu y figurer."
             }
-            Reason::DatesUnknown => {
-                "Indiquez les dates de votre contrat pour obtenir une réponse."
-            }
+            Reason::DatesUnknown => "Indiquez les dates de votre contrat pour obtenir une réponse.",
             Reason::StartUnknown => {
                 "Indiquez la date de début de votre contrat pour obtenir une réponse."
             }
@@ -449,9 +429,7 @@ impl Localized for Reason {
             Reason::OnlyWeakSources => {
                 "The link between your insurer and this operator rests on unreliable sources only."
             }
-            Reason::OperatorFromCard => {
-                "Based on the operator you read on your card."
-            }
+            Reason::OperatorFromCard => "Based on the operator you read on your card.",
             Reason::CardShowsCurrentOperator => {
                 "A card issued since 2024 shows today's operator, not necessarily the January 2024 one."
             }
@@ -473,9 +451,7 @@ impl Localized for Reason {
             Reason::InsurerSaysNotConcerned => {
                 "Your insurer said publicly that its members were not concerned."
             }
-            Reason::AnsweredYes => {
-                "You answered yes to this incident's own question."
-            }
+            Reason::AnsweredYes => "You answered yes to this incident's own question.",
             Reason::AnsweredNo => {
                 "You answered no to this incident's own question: it concerns only people for whom the answer is yes."
             }
@@ -485,12 +461,8 @@ impl Localized for Reason {
             Reason::EarlierOperatorUnknown => {
                 "The sources do not say which operator your insurer used before this period: your contract may have been with it."
             }
-            Reason::DatesUnknown => {
-                "Enter your contract dates to get an answer."
-            }
-            Reason::StartUnknown => {
-                "Enter your contract start date to get an answer."
-            }
+            Reason::DatesUnknown => "Enter your contract dates to get an answer.",
+            Reason::StartUnknown => "Enter your contract start date to get an answer.",
         }
     }
 }
@@ -499,29 +471,17 @@ impl Localized for Reason {
 impl Localized for Answer {
     fn fr(self) -> &'static str {
         match self {
-            Answer::Yes => {
-                "Oui"
-            }
-            Answer::No => {
-                "Non"
-            }
-            Answer::DontKnow => {
-                "Je ne sais pas"
-            }
+            Answer::Yes => "Oui",
+            Answer::No => "Non",
+            Answer::DontKnow => "Je ne sais pas",
         }
     }
 
     fn en(self) -> &'static str {
         match self {
-            Answer::Yes => {
-                "Yes"
-            }
-            Answer::No => {
-                "No"
-            }
-            Answer::DontKnow => {
-                "I don't know"
-            }
+            Answer::Yes => "Yes",
+            Answer::No => "No",
+            Answer::DontKnow => "I don't know",
         }
     }
 }
@@ -530,119 +490,47 @@ impl Localized for Answer {
 impl Localized for Field {
     fn fr(self) -> &'static str {
         match self {
-            Field::LastName => {
-                "Nom"
-            }
-            Field::FirstName => {
-                "Prénom"
-            }
-            Field::Sex => {
-                "Sexe"
-            }
-            Field::BirthDate => {
-                "Date de naissance"
-            }
-            Field::BirthRank => {
-                "Rang de naissance"
-            }
-            Field::Nir => {
-                "Numéro de sécurité sociale (NIR)"
-            }
-            Field::InsurerName => {
-                "Nom de la complémentaire"
-            }
-            Field::MemberNumber => {
-                "Numéro d’adhérent"
-            }
-            Field::ContractNumber => {
-                "Numéro de contrat"
-            }
-            Field::OperatorReference => {
-                "Référence interne de l’opérateur"
-            }
-            Field::Guarantees => {
-                "Garanties du contrat"
-            }
-            Field::Bank => {
-                "Coordonnées bancaires"
-            }
-            Field::Medical => {
-                "Données médicales"
-            }
-            Field::Reimbursements => {
-                "Remboursements"
-            }
-            Field::PostalAddress => {
-                "Adresse postale"
-            }
-            Field::Phone => {
-                "Téléphone"
-            }
-            Field::Email => {
-                "Adresse e-mail"
-            }
-            Field::Password => {
-                "Mots de passe"
-            }
+            Field::LastName => "Nom",
+            Field::FirstName => "Prénom",
+            Field::Sex => "Sexe",
+            Field::BirthDate => "Date de naissance",
+            Field::BirthRank => "Rang de naissance",
+            Field::Nir => "Numéro de sécurité sociale (NIR)",
+            Field::InsurerName => "Nom de la complémentaire",
+            Field::MemberNumber => "Numéro d’adhérent",
+            Field::ContractNumber => "Numéro de contrat",
+            Field::OperatorReference => "Référence interne de l’opérateur",
+            Field::Guarantees => "Garanties du contrat",
+            Field::Bank => "Coordonnées bancaires",
+            Field::Medical => "Données médicales",
+            Field::Reimbursements => "Remboursements",
+            Field::PostalAddress => "Adresse postale",
+            Field::Phone => "Téléphone",
+            Field::Email => "Adresse e-mail",
+            Field::Password => "Mots de passe",
         }
     }
 
     fn en(self) -> &'static str {
         match self {
-            Field::LastName => {
-                "Last name"
-            }
-            Field::FirstName => {
-                "First name"
-            }
-            Field::Sex => {
-                "Sex"
-            }
-            Field::BirthDate => {
-                "Date of birth"
-            }
-            Field::BirthRank => {
-                "Birth rank"
-            }
-            Field::Nir => {
-                "Social security number (NIR)"
-            }
-            Field::InsurerName => {
-                "Insurer's name"
-            }
-            Field::MemberNumber => {
-                "Member number"
-            }
-            Field::ContractNumber => {
-                "Contract number"
-            }
-            Field::OperatorReference => {
-                "Operator's internal reference"
-            }
-            Field::Guarantees => {
-                "Contract guarantees"
-            }
-            Field::Bank => {
-                "Bank details"
-            }
-            Field::Medical => {
-                "Medical data"
-            }
-            Field::Reimbursements => {
-                "Reimbursements"
-            }
-            Field::PostalAddress => {
-                "Postal address"
-            }
-            Field::Phone => {
-                "Phone number"
-            }
-            Field::Email => {
-                "E-mail address"
-            }
-            Field::Password => {
-                "Passwords"
-            }
+            Field::LastName => "Last name",
+            Field::FirstName => "First name",
+            Field::Sex => "Sex",
+            Field::BirthDate => "Date of birth",
+            Field::BirthRank => "Birth rank",
+            Field::Nir => "Social security number (NIR)",
+            Field::InsurerName => "Insurer's name",
+            Field::MemberNumber => "Member number",
+            Field::ContractNumber => "Contract number",
+            Field::OperatorReference => "Operator's internal reference",
+            Field::Guarantees => "Contract guarantees",
+            Field::Bank => "Bank details",
+            Field::Medical => "Medical data",
+            Field::Reimbursements => "Reimbursements",
+            Field::PostalAddress => "Postal address",
+            Field::Phone => "Phone number",
+            Field::Email => "E-mail address",
+            Field::Password => "Passwords",
         }
     }
 }
@@ -653,9 +541,7 @@ impl Localized for FieldRisk {
             Field::LastName | Field::FirstName => {
                 "Permet de vous écrire ou de vous appeler en vous nommant, pour paraître crédible."
             }
-            Field::Sex => {
-                "Complète le profil utilisé pour des messages ciblés."
-            }
+            Field::Sex => "Complète le profil utilisé pour des messages ciblés.",
             Field::BirthDate => {
                 "Sert souvent de question de sécurité ou de mot de passe : ne l’utilisez pas comme tel."
             }
@@ -674,24 +560,16 @@ impl Localized for FieldRisk {
             Field::Guarantees => {
                 "Indique votre niveau de couverture, utile pour de fausses offres ou de faux remboursements."
             }
-            Field::Bank => {
-                "Permettrait des prélèvements frauduleux : surveillez vos relevés."
-            }
+            Field::Bank => "Permettrait des prélèvements frauduleux : surveillez vos relevés.",
             Field::Medical | Field::Reimbursements => {
                 "Donnée de santé sensible, utilisable pour du chantage ou des arnaques ciblées."
             }
-            Field::PostalAddress => {
-                "Permettrait des courriers frauduleux à votre nom."
-            }
+            Field::PostalAddress => "Permettrait des courriers frauduleux à votre nom.",
             Field::Phone => {
                 "Permet des SMS ou appels frauduleux : signalez les SMS suspects au 33700."
             }
-            Field::Email => {
-                "Permet des e-mails d’hameçonnage ciblés."
-            }
-            Field::Password => {
-                "Permettrait d’entrer dans vos comptes : changez-les."
-            }
+            Field::Email => "Permet des e-mails d’hameçonnage ciblés.",
+            Field::Password => "Permettrait d’entrer dans vos comptes : changez-les.",
         }
     }
 
@@ -700,9 +578,7 @@ impl Localized for FieldRisk {
             Field::LastName | Field::FirstName => {
                 "Lets a fraudster address you by name to sound genuine."
             }
-            Field::Sex => {
-                "Completes the profile used for targeted messages."
-            }
+            Field::Sex => "Completes the profile used for targeted messages.",
             Field::BirthDate => {
                 "Often used as a security answer or in passwords: do not use it that way."
             }
@@ -718,27 +594,15 @@ impl Localized for FieldRisk {
             Field::MemberNumber | Field::ContractNumber | Field::OperatorReference => {
                 "Makes a fake message about your reimbursements convincing: your insurer will never ask for your bank details or passwords."
             }
-            Field::Guarantees => {
-                "Shows your cover level, useful for fake offers or fake refunds."
-            }
-            Field::Bank => {
-                "Would allow fraudulent direct debits: watch your statements."
-            }
+            Field::Guarantees => "Shows your cover level, useful for fake offers or fake refunds.",
+            Field::Bank => "Would allow fraudulent direct debits: watch your statements.",
             Field::Medical | Field::Reimbursements => {
                 "Sensitive health data, usable for blackmail or targeted scams."
             }
-            Field::PostalAddress => {
-                "Would allow fraudulent mail in your name."
-            }
-            Field::Phone => {
-                "Allows scam texts or calls: report suspicious texts to 33700."
-            }
-            Field::Email => {
-                "Allows targeted phishing e-mails."
-            }
-            Field::Password => {
-                "Would let someone into your accounts: change them."
-            }
+            Field::PostalAddress => "Would allow fraudulent mail in your name.",
+            Field::Phone => "Allows scam texts or calls: report suspicious texts to 33700.",
+            Field::Email => "Allows targeted phishing e-mails.",
+            Field::Password => "Would let someone into your accounts: change them.",
         }
     }
 }
@@ -747,23 +611,15 @@ impl Localized for FieldRisk {
 impl Localized for Certainty {
     fn fr(self) -> &'static str {
         match self {
-            Certainty::Confirmed => {
-                "confirmé"
-            }
-            Certainty::Possible => {
-                "possible"
-            }
+            Certainty::Confirmed => "confirmé",
+            Certainty::Possible => "possible",
         }
     }
 
     fn en(self) -> &'static str {
         match self {
-            Certainty::Confirmed => {
-                "confirmed"
-            }
-            Certainty::Possible => {
-                "possible"
-            }
+            Certainty::Confirmed => "confirmed",
+            Certainty::Possible => "possible",
         }
     }
 }
@@ -772,29 +628,17 @@ impl Localized for Certainty {
 impl Localized for Grade {
     fn fr(self) -> &'static str {
         match self {
-            Grade::A => {
-                "source officielle"
-            }
-            Grade::B => {
-                "presse"
-            }
-            Grade::C => {
-                "source peu fiable"
-            }
+            Grade::A => "source officielle",
+            Grade::B => "presse",
+            Grade::C => "source peu fiable",
         }
     }
 
     fn en(self) -> &'static str {
         match self {
-            Grade::A => {
-                "official source"
-            }
-            Grade::B => {
-                "press"
-            }
-            Grade::C => {
-                "low-reliability source"
-            }
+            Grade::A => "official source",
+            Grade::B => "press",
+            Grade::C => "low-reliability source",
         }
     }
 }
@@ -803,12 +647,8 @@ impl Localized for Grade {
 impl Localized for InputError {
     fn fr(self) -> &'static str {
         match self {
-            InputError::EndBeforeStart => {
-                "La date de fin est antérieure à la date de début."
-            }
-            InputError::StartInFuture => {
-                "La date de début est dans le futur."
-            }
+            InputError::EndBeforeStart => "La date de fin est antérieure à la date de début.",
+            InputError::StartInFuture => "La date de début est dans le futur.",
             InputError::DateOutOfRange(_) => {
                 "Cette date n’est pas valable (jj/mm/aaaa, après 1900)."
             }
@@ -823,15 +663,9 @@ impl Localized for InputError {
 
     fn en(self) -> &'static str {
         match self {
-            InputError::EndBeforeStart => {
-                "The end date is before the start date."
-            }
-            InputError::StartInFuture => {
-                "The start date is in the future."
-            }
-            InputError::DateOutOfRange(_) => {
-                "This date is not valid (after 1900)."
-            }
+            InputError::EndBeforeStart => "The end date is before the start date.",
+            InputError::StartInFuture => "The start date is in the future.",
+            InputError::DateOutOfRange(_) => "This date is not valid (after 1900).",
             InputError::UnknownInsurer => {
                 "This insurer is not in our list; pick the operator shown on your card instead."
             }
@@ -879,9 +713,7 @@ impl Localized for NextStep {
             NextStep::CheckCard => {
                 "Regardez votre carte de tiers payant : le nom ou le logo de l’opérateur y figure souvent."
             }
-            NextStep::EnterDates => {
-                "Indiquez les dates de votre contrat."
-            }
+            NextStep::EnterDates => "Indiquez les dates de votre contrat.",
         }
     }
 
@@ -911,9 +743,7 @@ impl Localized for NextStep {
             NextStep::CheckCard => {
                 "Look at your tiers-payant card: the operator's name or logo is often printed on it."
             }
-            NextStep::EnterDates => {
-                "Enter your contract dates."
-            }
+            NextStep::EnterDates => "Enter your contract dates.",
         }
     }
 }
@@ -967,18 +797,28 @@ mod tests {
         for lang in Lang::ALL {
             let mut reasons = BTreeSet::new();
             for reason in Reason::ALL {
-                assert!(reasons.insert(reason.text(lang)), "{reason:?} shares its words");
+                assert!(
+                    reasons.insert(reason.text(lang)),
+                    "{reason:?} shares its words"
+                );
                 assert!(!Gist(*reason).text(lang).is_empty());
             }
             let mut shorts = BTreeSet::new();
             for field in Field::ALL {
                 assert!(shorts.insert(FieldShort(field).text(lang)), "{field:?}");
                 // The card's column holds about 17 characters.
-                assert!(FieldShort(field).text(lang).chars().count() <= 19, "{field:?}");
+                assert!(
+                    FieldShort(field).text(lang).chars().count() <= 19,
+                    "{field:?}"
+                );
                 assert!(!field.text(lang).is_empty() && !FieldRisk(field).text(lang).is_empty());
             }
             for verdict in verdicts {
-                let words = [verdict.text(lang), Headline(verdict).text(lang), Summary(verdict).text(lang)];
+                let words = [
+                    verdict.text(lang),
+                    Headline(verdict).text(lang),
+                    Summary(verdict).text(lang),
+                ];
                 assert!(words.iter().all(|w| !w.is_empty()), "{verdict:?}");
             }
             for answer in Answer::ALL {
@@ -998,7 +838,12 @@ mod tests {
         );
         let name = breach_name("Almerys", january, Lang::En);
         assert_eq!(
-            answer_line(Verdict::Uncertain, &name, Some("Mutuelle Exemple"), Lang::En),
+            answer_line(
+                Verdict::Uncertain,
+                &name,
+                Some("Mutuelle Exemple"),
+                Lang::En
+            ),
             "Uncertain — Almerys breach, January 2024, according to Mutuelle Exemple"
         );
     }

@@ -168,7 +168,10 @@ mod tests {
         let (first, rest) = split_steps(&answer.next_steps);
         assert_eq!(
             first,
-            [NextStep::BewareOfPhishing, NextStep::ChangeNirLoginPasswords]
+            [
+                NextStep::BewareOfPhishing,
+                NextStep::ChangeNirLoginPasswords
+            ]
         );
         assert_eq!(first.len() + rest.len(), answer.next_steps.len());
         assert_eq!(headline(&answer), Some(0));
@@ -200,18 +203,27 @@ mod tests {
         let answer = mutami_since("");
         assert_eq!(answer.verdict, Some(Verdict::Uncertain));
         let first = answer.incidents.first().expect("an incident");
-        assert_eq!(headline(&answer).is_some(), first.verdict == Verdict::Uncertain);
+        assert_eq!(
+            headline(&answer).is_some(),
+            first.verdict == Verdict::Uncertain
+        );
     }
 
     #[test]
     fn the_gist_is_the_doubt_for_uncertain_and_the_fact_for_not_exposed() {
         use Reason::*;
         assert_eq!(
-            gist(Verdict::Uncertain, &[OverlapsOperatorPeriod, OnlyPressSources, PartialScope]),
+            gist(
+                Verdict::Uncertain,
+                &[OverlapsOperatorPeriod, OnlyPressSources, PartialScope]
+            ),
             Some(PartialScope)
         );
         assert_eq!(
-            gist(Verdict::Uncertain, &[StartsShortlyAfterIncident, OperatorNotLinked]),
+            gist(
+                Verdict::Uncertain,
+                &[StartsShortlyAfterIncident, OperatorNotLinked]
+            ),
             Some(StartsShortlyAfterIncident)
         );
         assert_eq!(
@@ -220,7 +232,10 @@ mod tests {
         );
         assert_eq!(gist(Verdict::Exposed, &[OverlapsOperatorPeriod]), None);
         assert_eq!(
-            gist(Verdict::Exposed, &[OverlapsOperatorPeriod, PreviousOperatorStillHeldData]),
+            gist(
+                Verdict::Exposed,
+                &[OverlapsOperatorPeriod, PreviousOperatorStillHeldData]
+            ),
             Some(PreviousOperatorStillHeldData)
         );
         // Every uncertain incident of the real answers has a doubt to name.

@@ -623,12 +623,32 @@ pub fn format_date(date: Date, lang: Lang) -> String {
 /// A month as people say it: "janvier 2024", "January 2024".
 pub fn month_year(date: Date, lang: Lang) -> String {
     const FR: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let month = usize::from(date.month().clamp(1, 12) - 1);
     format!("{} {}", lang.pick(&FR, &EN)[month], date.year())

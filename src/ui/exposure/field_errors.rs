@@ -18,7 +18,11 @@ pub fn error_id(field: InputField) -> &'static str {
 
 /// The errors among `errors` that concern `field`.
 pub fn errors_for(errors: &[InputError], field: InputField) -> Vec<InputError> {
-    errors.iter().copied().filter(|e| e.field() == field).collect()
+    errors
+        .iter()
+        .copied()
+        .filter(|e| e.field() == field)
+        .collect()
 }
 
 /// A field's `aria-describedby`: its hint, then its errors when it has some.

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::exposure::{Answer, Assessment, Verdict};
 use crate::explain::{FieldShort, Gist};
+use crate::exposure::{Answer, Assessment, Verdict};
 use crate::glance::gist;
 use crate::i18n::{Lang, Localized, Msg, colon};
 use crate::pack::Pack;

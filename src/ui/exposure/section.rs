@@ -11,8 +11,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::date::Date;
-use crate::exposure::{Answer, Input, InputField, VerdictSummary, assess};
 use crate::explain::Headline;
+use crate::exposure::{Answer, Input, InputField, VerdictSummary, assess};
 use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::Pack;
 use crate::ui::exposure::combobox::Combobox;
@@ -44,10 +44,7 @@ pub struct ExposureSectionProps {
 }
 
 /// A callback that dispatches the action `make` builds from its value.
-fn dispatcher<T: 'static>(
-    form: &UseReducerHandle<Form>,
-    make: fn(T) -> FormAction,
-) -> Callback<T> {
+fn dispatcher<T: 'static>(form: &UseReducerHandle<Form>, make: fn(T) -> FormAction) -> Callback<T> {
     let dispatch = form.dispatcher();
     Callback::from(move |value: T| dispatch.dispatch(make(value)))
 }
@@ -56,9 +53,8 @@ fn dispatcher<T: 'static>(
 #[component]
 pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
     let lang = props.lang;
-    let form = use_reducer(|| {
-        Form::preset(props.preset_insurer.clone(), props.preset_operator.clone())
-    });
+    let form =
+        use_reducer(|| Form::preset(props.preset_insurer.clone(), props.preset_operator.clone()));
     // A host that changes `insurer` or `operator` live (a SPA) resets those choices.
     {
         let dispatch = form.dispatcher();

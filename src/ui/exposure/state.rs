@@ -34,14 +34,6 @@ impl Form {
             ..Form::default()
         }
     }
-
-    /// The visitor's answer to this incident's question, if any.
-    pub fn answer(&self, incident: &str) -> Option<Answer> {
-        self.answers
-            .iter()
-            .find(|(id, _)| id == incident)
-            .map(|(_, answer)| *answer)
-    }
 }
 
 /// One change to the form.

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::date::Date;
-use crate::exposure::{Assessment, IncidentResult, NextStep, Verdict};
 use crate::explain::{FieldRisk, Gist, Headline, Summary, answer_line, breach_name};
+use crate::exposure::{Assessment, IncidentResult, NextStep, Verdict};
 use crate::glance::{gist, headline, split_steps};
 use crate::i18n::{Lang, Localized, Msg, colon, contract_span, format_date, milestone_date};
 use crate::pack::{Incident, Insurer, Milestone, Pack, ScopeNoteKind, Text};
@@ -183,16 +183,13 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
 
     let sources = unique(
         pack,
-        insurer
-            .and_then(|i| i.notice.as_deref())
-            .into_iter()
-            .chain(
-                answer
-                    .incidents
-                    .iter()
-                    .chain(&answer.ruled_out)
-                    .flat_map(|r| r.sources.iter().map(String::as_str)),
-            ),
+        insurer.and_then(|i| i.notice.as_deref()).into_iter().chain(
+            answer
+                .incidents
+                .iter()
+                .chain(&answer.ruled_out)
+                .flat_map(|r| r.sources.iter().map(String::as_str)),
+        ),
     );
     let risks: Vec<_> = answer
         .exposed_fields

@@ -82,7 +82,8 @@ async fn open_phone<'b>(browser: &'b Browser, width: u32, height: u32, body: &st
         .enter_frame(0)
         .await
         .expect("enter the phone frame");
-    tab.wait_for(&format!("window.innerWidth === {width}")).await;
+    tab.wait_for(&format!("window.innerWidth === {width}"))
+        .await;
     session
 }
 
@@ -135,16 +136,26 @@ pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_source
 
     // The answer first, in one line: verdict, incident, month.
     let headline: String = tab
-        .in_shadow("#fr", "return root.querySelector('.bc-headline').textContent;")
+        .in_shadow(
+            "#fr",
+            "return root.querySelector('.bc-headline').textContent;",
+        )
         .await;
     assert!(
-        headline.contains("Probablement exposé") && headline.contains("fuite Viamedis, janvier 2024"),
+        headline.contains("Probablement exposé")
+            && headline.contains("fuite Viamedis, janvier 2024"),
         "{headline}"
     );
     let headline: String = tab
-        .in_shadow("#en", "return root.querySelector('.bc-headline').textContent;")
+        .in_shadow(
+            "#en",
+            "return root.querySelector('.bc-headline').textContent;",
+        )
         .await;
-    assert!(headline.contains("Viamedis breach, January 2024"), "{headline}");
+    assert!(
+        headline.contains("Viamedis breach, January 2024"),
+        "{headline}"
+    );
 
     // The timeline, behind a disclosure: an inline SVG named by its title, with a text
     // equivalent beside it.
@@ -291,12 +302,54 @@ pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_source
 /// The three cases of issue 17, in both languages: (widget id, lang, insurer, start, verdict,
 /// a phrase of its one-line answer).
 const CASES: [(&str, &str, &str, &str, &str, &str); 6] = [
-    ("fr-exposed", "fr", "mutami", "2019-04-01", "exposed", "fuite Viamedis, janvier 2024"),
-    ("en-exposed", "en", "mutami", "2019-04-01", "exposed", "Viamedis breach, January 2024"),
-    ("fr-uncertain", "fr", "groupama", "2019-04-01", "uncertain", "Incertain"),
-    ("en-uncertain", "en", "groupama", "2019-04-01", "uncertain", "Uncertain"),
-    ("fr-safe", "fr", "mutami", "2024-06-01", "not-exposed", "non concerné"),
-    ("en-safe", "en", "mutami", "2024-06-01", "not-exposed", "not concerned"),
+    (
+        "fr-exposed",
+        "fr",
+        "mutami",
+        "2019-04-01",
+        "exposed",
+        "fuite Viamedis, janvier 2024",
+    ),
+    (
+        "en-exposed",
+        "en",
+        "mutami",
+        "2019-04-01",
+        "exposed",
+        "Viamedis breach, January 2024",
+    ),
+    (
+        "fr-uncertain",
+        "fr",
+        "groupama",
+        "2019-04-01",
+        "uncertain",
+        "Incertain",
+    ),
+    (
+        "en-uncertain",
+        "en",
+        "groupama",
+        "2019-04-01",
+        "uncertain",
+        "Uncertain",
+    ),
+    (
+        "fr-safe",
+        "fr",
+        "mutami",
+        "2024-06-01",
+        "not-exposed",
+        "non concerné",
+    ),
+    (
+        "en-safe",
+        "en",
+        "mutami",
+        "2024-06-01",
+        "not-exposed",
+        "not concerned",
+    ),
 ];
 
 pub async fn at_360_pixels_the_answer_card_and_first_steps_fit_in_1100_px_and_150_words(
@@ -353,7 +406,9 @@ pub async fn at_360_pixels_the_answer_card_and_first_steps_fit_in_1100_px_and_15
     assert_eq!(mark("nir"), Some("exposed"), "{marks:?}");
     assert_eq!(mark("last-name"), Some("exposed"), "{marks:?}");
     assert_eq!(mark("bank"), Some("safe"), "{marks:?}");
-    let exposed = tab.all_hooks("#fr-exposed", "exposed-field", "data-field").await;
+    let exposed = tab
+        .all_hooks("#fr-exposed", "exposed-field", "data-field")
+        .await;
     let safe = tab
         .all_hooks("#fr-exposed", "not-exposed-field", "data-field")
         .await;
@@ -434,7 +489,10 @@ pub async fn every_disclosure_opens_and_closes_by_keyboard_with_no_axe_violation
             .await
             .unwrap_or_else(|e| panic!("Space on disclosure {i}: {e}"));
         tab.settle().await;
-        assert!(!open_states().await[i], "Space did not close disclosure {i}");
+        assert!(
+            !open_states().await[i],
+            "Space did not close disclosure {i}"
+        );
     }
     session.assert_private().await;
 }
@@ -469,14 +527,18 @@ pub async fn an_incident_decided_by_its_own_question_is_answered_by_keyboard_apa
     let radios = elements(tab, "#w", &format!("{question} input[type=radio]")).await;
     assert_eq!(radios.len(), 3);
     radios[0].send_keys(" ").await.expect("Space on yes");
-    let verdict_of = format!("{}.querySelector({question:?}).dataset.questionVerdict", shadow("#w"));
+    let verdict_of = format!(
+        "{}.querySelector({question:?}).dataset.questionVerdict",
+        shadow("#w")
+    );
     // Only some of MonLogicielMedical's doctors were breached: yes is uncertain, not exposed.
     tab.wait_for(&format!("{verdict_of} === 'uncertain'")).await;
     radios[0]
         .send_keys(&char::from(Key::Right).to_string())
         .await
         .expect("arrow to no");
-    tab.wait_for(&format!("{verdict_of} === 'not-exposed'")).await;
+    tab.wait_for(&format!("{verdict_of} === 'not-exposed'"))
+        .await;
 
     // The tiers-payant verdict is untouched, and the question's incident is not in it.
     expect_verdict(tab, "#w", "exposed").await;
