@@ -437,7 +437,7 @@ impl Localized for Msg {
                 "Aucune complémentaire de notre liste ne correspond : choisissez plutôt l’opérateur."
             }
             Msg::IncidentsHeading => "Pourquoi ce résultat",
-            Msg::SeparateIncidentLead => "Incident distinct, non pris en compte ici :",
+            Msg::SeparateIncidentLead => "Incident distinct, non compté ici :",
             Msg::SeparateIncidentHow => {
                 "Si le logo de ce réseau figure sur votre carte de tiers payant, choisissez-le dans la liste des opérateurs et réseaux."
             }
@@ -474,7 +474,7 @@ impl Localized for Msg {
             Msg::AccordingTo => "selon",
             Msg::CardTitle => "Vos données",
             Msg::MoreSteps => "Autres conseils",
-            Msg::FieldRisksHeading => "Ce qu’un fraudeur peut en faire",
+            Msg::FieldRisksHeading => "Ce que permettent ces données",
             Msg::RuledOutLead => "Écartés par les sources :",
             Msg::TimelineSummary => "Frise chronologique",
             Msg::QuestionHeading => "Une autre fuite, sans lien avec votre complémentaire",
@@ -557,7 +557,7 @@ impl Localized for Msg {
             }
             Msg::InsurerNoMatch => "No insurer in our list matches: pick the operator instead.",
             Msg::IncidentsHeading => "Why this result",
-            Msg::SeparateIncidentLead => "A separate incident, not covered by this answer:",
+            Msg::SeparateIncidentLead => "A separate incident, not counted here:",
             Msg::SeparateIncidentHow => {
                 "If this network's logo is on your tiers-payant card, choose it in the list of operators and networks."
             }
@@ -594,7 +594,7 @@ impl Localized for Msg {
             Msg::AccordingTo => "according to",
             Msg::CardTitle => "Your data",
             Msg::MoreSteps => "More advice",
-            Msg::FieldRisksHeading => "What a fraudster can do with it",
+            Msg::FieldRisksHeading => "What this data allows",
             Msg::RuledOutLead => "Ruled out by the sources:",
             Msg::TimelineSummary => "Timeline",
             Msg::QuestionHeading => "Another leak, unrelated to your insurer",
