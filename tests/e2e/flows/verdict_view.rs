@@ -549,12 +549,13 @@ pub async fn an_incident_decided_by_its_own_question_is_answered_by_keyboard_apa
 }
 
 pub async fn a_verdict_on_host_supplied_facts_says_whose_word_it_is(browser: &Browser) {
-    let overlay = r#"<script type="application/json" data-breach-check-pack>
+    // The host's data is a child of its element.
+    let overlay = r#"<breach-check id="w" insurer="mutuelle-exemple"><script type="application/json" data-breach-check-pack>
       { "sources": [{ "id": "exemple-avis", "url": "https://mutuelle.example/avis", "publisher": "Mutuelle Exemple",
           "title": "Notre opérateur de tiers payant", "grade": "A" }],
         "insurers": [{ "id": "mutuelle-exemple", "name": "Mutuelle Exemple",
           "periods": [{ "operator": "almerys", "from": "2021-01-01", "sources": ["exemple-avis"] }] }] }
-    </script><breach-check id="w" insurer="mutuelle-exemple"></breach-check>
+    </script></breach-check>
     <breach-check id="b" insurer="mutami"></breach-check>"#;
     let session = Session::open_host_page(browser, "", overlay).await;
     let tab = &session.tab;
