@@ -17,13 +17,11 @@
 //!
 //! // A Mutami member since 2015: Mutami used Viamedis until the end of 2023.
 //! let today = Date::new(2026, 6, 1)?;
-//! let input = Input {
-//!     insurer: Some("mutami"),
-//!     operator: None,
-//!     start: Some("2015-03-01"),
-//!     end: None,
-//! };
-//! let assessment = assess(Pack::builtin(), &input, today);
+//! let pack = Pack::builtin();
+//! let input = Input::new()
+//!     .insurer_id(pack, "mutami")
+//!     .dates(Some("2015-03-01"), None);
+//! let assessment = assess(pack, &input, today);
 //! assert_eq!(assessment.verdict, Some(Verdict::Exposed));
 //! assert_eq!(assessment.incidents[0].incident, "viamedis-2024");
 //! assert_eq!(Msg::ExposedHeading.text(Lang::En), "Exposed data");
