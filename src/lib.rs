@@ -72,7 +72,7 @@
 
 pub mod config;
 // Used by the embed only, at compile time; a core module so that it is tested natively.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "shell")), allow(dead_code))]
 mod css;
 pub mod date;
 pub mod explain;
@@ -84,10 +84,11 @@ pub mod pack;
 pub mod password;
 pub mod text;
 
-// The benchmark build leaves the UI and the embed out, so its module is the meter alone.
-#[cfg(all(target_arch = "wasm32", not(feature = "bench")))]
+// The benchmark build leaves the UI and the embed out, so its module is the meter alone; a
+// build without the `shell` feature (the message engine's module) is the core alone.
+#[cfg(all(target_arch = "wasm32", feature = "shell", not(feature = "bench")))]
 pub mod embed;
-#[cfg(all(target_arch = "wasm32", not(feature = "bench")))]
+#[cfg(all(target_arch = "wasm32", feature = "shell", not(feature = "bench")))]
 mod ui;
 
 /// Benchmark-only exports (`make bench`); never part of the shipped bundle.

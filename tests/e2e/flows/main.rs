@@ -30,6 +30,7 @@ mod glue_audit;
 mod host_data;
 mod hostile;
 mod loader;
+mod message;
 mod package;
 mod password;
 mod privacy;
@@ -73,6 +74,8 @@ fn main() -> std::process::ExitCode {
         flow!(password::known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high),
         flow!(password::typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do),
         flow!(password::a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score),
+        flow!(message::a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_one_has_no_red_flag),
+        flow!(message::an_engine_that_cannot_load_is_said_in_the_section_and_the_rest_still_works),
         flow!(privacy::the_typed_password_appears_in_no_attribute_console_message_event_or_url),
         flow!(privacy::the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick),
         flow!(privacy::the_proxy_witnesses_a_leak_to_any_host_and_fails_the_request_assertion),
