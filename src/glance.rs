@@ -115,19 +115,22 @@ fn leaves_doubt(reason: Reason) -> bool {
 /// The member card's fields: the exposed ones (confirmed, then possible) and then the safe
 /// ones, each group in the contract's field order.
 pub fn card(exposed: &[(Field, Certainty)], safe: &[Field]) -> Vec<(Field, Mark)> {
-    let mark = |certainty| match certainty {
-        Certainty::Confirmed => Mark::Exposed,
-        Certainty::Possible => Mark::Possible,
+    let mark_of = |field: Field| match exposed.iter().find(|(f, _)| *f == field) {
+        Some((_, Certainty::Confirmed)) => Some(Mark::Exposed),
+        Some((_, Certainty::Possible)) => Some(Mark::Possible),
+        None => safe.contains(&field).then_some(Mark::Safe),
     };
-    let mut fields: Vec<(Field, Mark)> = exposed.iter().map(|(f, c)| (*f, mark(*c))).collect();
-    fields.extend(
-        safe.iter()
-            .filter(|f| !exposed.iter().any(|(e, _)| e == *f))
-            .map(|f| (*f, Mark::Safe)),
-    );
-    let order = |f: &Field| Field::ALL.iter().position(|a| a == f);
-    fields.sort_by_key(|(field, mark)| (*mark, order(field)));
-    fields
+    // Built in order rather than sorted: a sort of a new element type would bring its own
+    // copy of the sort's code into the bundle.
+    Mark::ALL
+        .into_iter()
+        .flat_map(|mark| {
+            Field::ALL
+                .into_iter()
+                .filter(move |field| mark_of(*field) == Some(mark))
+                .map(move |field| (field, mark))
+        })
+        .collect()
 }
 
 /// The [`FIRST_STEPS`] steps shown at once, and the rest. What the member can do in this very

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::exposure::{InputError, InputField};
 use crate::i18n::{Lang, Localized, Msg};
-use crate::ui::exposure::field_errors::{FieldErrors, described_by};
+use crate::ui::exposure::field_errors::{described_by, field_errors};
 
 /// Which of the contract's two dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub fn DateField(props: &DateFieldProps) -> Html {
             if let Some((hint_id, text)) = hint {
                 <p id={hint_id} class="bc-hint">{ text.text(lang) }</p>
             }
-            <FieldErrors {lang} field={props.kind.field()} errors={props.errors.clone()} />
+            { field_errors(lang, props.kind.field(), &props.errors) }
         </div>
     }
 }

@@ -34,28 +34,18 @@ pub fn described_by(field: InputField, hint: Option<&str>, has_errors: bool) -> 
     AttrValue::from(ids.join(" "))
 }
 
-/// Properties of [`FieldErrors`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct FieldErrorsProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// The field they concern.
-    pub field: InputField,
-    /// Its errors (none: nothing is rendered).
-    pub errors: Vec<InputError>,
-}
-
-/// The messages under a field, each with the contract's `data-error` code.
-#[component]
-pub fn FieldErrors(props: &FieldErrorsProps) -> Html {
-    if props.errors.is_empty() {
+/// The messages under a field, each with the contract's `data-error` code; nothing when it
+/// has none. A plain function rather than a component: it has no state, and every component
+/// type costs the bundle its own copy of Yew's lifecycle code.
+pub fn field_errors(lang: Lang, field: InputField, errors: &[InputError]) -> Html {
+    if errors.is_empty() {
         return html! {};
     }
     html! {
-        <div id={error_id(props.field)} class="bc-errors">
-            { for props.errors.iter().map(|error| html! {
+        <div id={error_id(field)} class="bc-errors">
+            { for errors.iter().map(|error| html! {
                 <p class="bc-error" data-testid="input-error" data-error={error.code()}>
-                    <span aria-hidden="true">{ "⚠ " }</span>{ error.text(props.lang) }
+                    <span aria-hidden="true">{ "⚠ " }</span>{ error.text(lang) }
                 </p>
             }) }
         </div>

@@ -13,17 +13,6 @@ use crate::glance::{Mark, card};
 use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::{Certainty, Field};
 
-/// Properties of [`MemberCard`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct MemberCardProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// The exposed fields with their certainty, in the contract's order.
-    pub exposed: Vec<(Field, Certainty)>,
-    /// The fields stated safe, in the contract's order.
-    pub safe: Vec<Field>,
-}
-
 /// The drawing's width in SVG units; its height follows the fields.
 const WIDTH: i32 = 320;
 const PAD: i32 = 12;
@@ -67,11 +56,11 @@ fn pill(x: i32, y: i32, field: Field, mark: Mark, lang: Lang) -> Html {
     }
 }
 
-/// The card and its text equivalent.
-#[component]
-pub fn MemberCard(props: &MemberCardProps) -> Html {
-    let lang = props.lang;
-    let fields = card(&props.exposed, &props.safe);
+/// The card and its text equivalent, for the exposed fields (with their certainty) and the
+/// fields stated safe, each in the contract's order; nothing when there are none. A plain
+/// function: every component type costs the bundle its own copy of Yew's lifecycle code.
+pub fn member_card(lang: Lang, exposed: &[(Field, Certainty)], safe: &[Field]) -> Html {
+    let fields = card(exposed, safe);
     if fields.is_empty() {
         return html! {};
     }
@@ -126,10 +115,10 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                 }) }
             </svg>
             <figcaption class="bc-sr-only">
-                if !props.exposed.is_empty() {
+                if !exposed.is_empty() {
                     <h4>{ Msg::ExposedHeading.text(lang) }</h4>
                     <ul>
-                        { for props.exposed.iter().map(|(field, certainty)| html! {
+                        { for exposed.iter().map(|(field, certainty)| html! {
                             <li data-testid="exposed-field" data-field={field.id()}
                                 data-certainty={certainty.id()}>
                                 { field.text(lang) }{ " (" }{ certainty.text(lang) }{ ")" }
@@ -137,10 +126,10 @@ pub fn MemberCard(props: &MemberCardProps) -> Html {
                         }) }
                     </ul>
                 }
-                if !props.safe.is_empty() {
+                if !safe.is_empty() {
                     <h4>{ Msg::NotExposedHeading.text(lang) }</h4>
                     <ul>
-                        { for props.safe.iter().map(|field| html! {
+                        { for safe.iter().map(|field| html! {
                             <li data-testid="not-exposed-field" data-field={field.id()}>
                                 { field.text(lang) }
                             </li>

@@ -10,7 +10,7 @@ use crate::exposure::{InputError, InputField, OperatorChoice};
 use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::{OperatorKind, Pack};
 use crate::ui::exposure::card_help::CardHelp;
-use crate::ui::exposure::field_errors::{FieldErrors, described_by};
+use crate::ui::exposure::field_errors::{described_by, field_errors};
 
 /// Properties of [`OperatorSelect`].
 #[derive(Properties, PartialEq, Clone)]
@@ -77,7 +77,7 @@ pub fn OperatorSelect(props: &OperatorSelectProps) -> Html {
                 { option(OperatorChoice::UNKNOWN, Msg::OperatorUnknown.text(lang)) }
             </select>
             <p id="bc-operator-hint" class="bc-hint">{ Msg::OperatorHint.text(lang) }</p>
-            <FieldErrors {lang} field={InputField::Operator} errors={props.errors.clone()} />
+            { field_errors(lang, InputField::Operator, &props.errors) }
             if unknown {
                 <CardHelp {lang} pack={Rc::clone(&props.pack)} />
             }

@@ -3,32 +3,14 @@
 //! buttons (yes, no, don't know; arrow keys move within it), how to find the answer, and once
 //! answered, its own verdict and fields.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::explain::{FieldShort, Gist};
-use crate::exposure::{Answer, Assessment, Verdict};
+use crate::exposure::{Answer, QuestionResult, Verdict};
 use crate::glance::gist;
 use crate::i18n::{Lang, Localized, Msg, colon};
 use crate::pack::Pack;
 use crate::ui::exposure::sources::{source_items, unique};
-use crate::ui::shared::Shared;
-
-/// Properties of [`QuestionView`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct QuestionViewProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// The engine's answer.
-    pub assessment: Shared<Assessment>,
-    /// Which of its `questions` this is.
-    pub index: usize,
-    /// The pack the engine used.
-    pub pack: Rc<Pack>,
-    /// Told the incident id and the visitor's answer.
-    pub on_answer: Callback<(String, Answer)>,
-}
 
 /// The class that colours a verdict.
 fn verdict_class(verdict: Verdict) -> &'static str {
@@ -39,14 +21,16 @@ fn verdict_class(verdict: Verdict) -> &'static str {
     }
 }
 
-/// One question-decided incident.
-#[component]
-pub fn QuestionView(props: &QuestionViewProps) -> Html {
-    let lang = props.lang;
-    let Some(result) = props.assessment.questions.get(props.index) else {
-        return html! {};
-    };
-    let Some(incident) = props.pack.incident(&result.incident) else {
+/// One question-decided incident: `result` is the engine's answer for it, `on_answer` is told
+/// the incident id and the visitor's answer. A plain function: every component type costs
+/// the bundle its own copy of Yew's lifecycle code.
+pub fn question_view(
+    lang: Lang,
+    pack: &Pack,
+    result: &QuestionResult,
+    on_answer: &Callback<(String, Answer)>,
+) -> Html {
+    let Some(incident) = pack.incident(&result.incident) else {
         return html! {};
     };
     let Some(question) = incident.question.as_ref() else {
@@ -56,7 +40,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
     let id = &incident.id;
     let radio = |answer: Answer| {
         let onchange = {
-            let on_answer = props.on_answer.clone();
+            let on_answer = on_answer.clone();
             let id = id.clone();
             Callback::from(move |_: Event| on_answer.emit((id.clone(), answer)))
         };
@@ -70,7 +54,7 @@ pub fn QuestionView(props: &QuestionViewProps) -> Html {
             </label>
         }
     };
-    let sources = unique(&props.pack, result.sources.iter().map(String::as_str));
+    let sources = unique(pack, result.sources.iter().map(String::as_str));
     html! {
         <div class="bc-question" data-question-incident={id.clone()}
             data-question-verdict={result.verdict.map(Verdict::id)}>

@@ -17,9 +17,9 @@ use crate::i18n::{Lang, Localized, Msg};
 use crate::pack::Pack;
 use crate::ui::exposure::combobox::Combobox;
 use crate::ui::exposure::date_field::{DateField, DateKind};
-use crate::ui::exposure::field_errors::{FieldErrors, described_by, errors_for};
+use crate::ui::exposure::field_errors::{described_by, errors_for, field_errors};
 use crate::ui::exposure::operator_select::OperatorSelect;
-use crate::ui::exposure::question::QuestionView;
+use crate::ui::exposure::question::question_view;
 use crate::ui::exposure::state::{Form, FormAction};
 use crate::ui::exposure::verdict::VerdictView;
 use crate::ui::shared::Shared;
@@ -115,7 +115,7 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
                         no_match={Msg::InsurerNoMatch.text(lang)}
                         on_select={dispatcher(&form, FormAction::Insurer)} />
                     <p id="bc-insurer-hint" class="bc-hint">{ Msg::InsurerHint.text(lang) }</p>
-                    <FieldErrors {lang} field={InputField::Insurer} errors={insurer_errors.clone()} />
+                    { field_errors(lang, InputField::Insurer, &insurer_errors) }
                 </div>
                 <OperatorSelect {lang} pack={Rc::clone(&props.pack)}
                     value={form.operator.clone()} errors={errors(InputField::Operator)}
@@ -136,10 +136,8 @@ pub fn ExposureSection(props: &ExposureSectionProps) -> Html {
                     start={form.start.parse::<Date>().ok()} end={form.end.parse::<Date>().ok()}
                     today={props.today} notice_href={props.notice_href.clone()} />
             }
-            { for assessment.questions.iter().enumerate().map(|(index, _)| html! {
-                <QuestionView {lang} assessment={assessment.clone()} {index}
-                    pack={Rc::clone(&props.pack)} on_answer={on_answer.clone()} />
-            }) }
+            { for assessment.questions.iter()
+                .map(|result| question_view(lang, &props.pack, result, &on_answer)) }
         </section>
     }
 }

@@ -16,7 +16,7 @@ use crate::exposure::{Assessment, IncidentResult, NextStep, Verdict};
 use crate::glance::{gist, headline, split_steps};
 use crate::i18n::{Lang, Localized, Msg, colon, contract_span, format_date, milestone_date};
 use crate::pack::{Incident, Insurer, Milestone, Pack, ScopeNoteKind, Text};
-use crate::ui::exposure::member_card::MemberCard;
+use crate::ui::exposure::member_card::member_card;
 use crate::ui::exposure::sources::{source_items, unique};
 use crate::ui::exposure::timeline::{TimelineOf, answer_timeline, operator_name};
 use crate::ui::shared::Shared;
@@ -234,8 +234,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
             </div>
 
             <div class="bc-glance">
-                <MemberCard {lang} exposed={answer.exposed_fields.clone()}
-                    safe={answer.not_exposed_fields.clone()} />
+                { member_card(lang, &answer.exposed_fields, &answer.not_exposed_fields) }
                 <div class="bc-first">
                     <h4>{ Msg::NextStepsHeading.text(lang) }</h4>
                     <ol class="bc-steps">
