@@ -17,13 +17,11 @@
 //!
 //! // A Mutami member since 2015: Mutami used Viamedis until the end of 2023.
 //! let today = Date::new(2026, 6, 1)?;
-//! let input = Input {
-//!     insurer: Some("mutami"),
-//!     operator: None,
-//!     start: Some("2015-03-01"),
-//!     end: None,
-//! };
-//! let assessment = assess(Pack::builtin(), &input, today);
+//! let pack = Pack::builtin();
+//! let input = Input::new()
+//!     .insurer_id(pack, "mutami")
+//!     .dates(Some("2015-03-01"), None);
+//! let assessment = assess(pack, &input, today);
 //! assert_eq!(assessment.verdict, Some(Verdict::Exposed));
 //! assert_eq!(assessment.incidents[0].incident, "viamedis-2024");
 //! assert_eq!(Msg::ExposedHeading.text(Lang::En), "Exposed data");
@@ -45,6 +43,8 @@
 //! - [`exposure`]: [`assess`] turns an [`Input`] into an [`Assessment`] with a [`Verdict`]
 //!   per incident and typed [`Reason`]s.
 //! - [`password`]: [`estimate`], a zxcvbn-style [`Estimate`] that knows French and the leak.
+//! - [`glance`]: what the first screen of an answer shows (the headline, the member card's
+//!   marks, the first two steps).
 //! - [`explain`]: the exposure engine's codes in plain French and English.
 //! - [`config`]: the element's attributes parsed into a [`Config`], with typed
 //!   [`ConfigWarning`]s.
@@ -77,6 +77,7 @@ mod css;
 pub mod date;
 pub mod explain;
 pub mod exposure;
+pub mod glance;
 pub mod i18n;
 pub mod message;
 pub mod pack;
