@@ -2,11 +2,10 @@
 # need (tools/setup.sh) into a per-user cache outside the checkout.
 
 TOOLS ?= $(or $(BREACH_CHECK_TOOLS),$(HOME)/.cache/breach-check/tools)
-WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
-export PATH := $(TOOLS)/trunk-0.21.14/bin:$(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)/bin:$(TOOLS)/binaryen-132/node_modules/.bin:$(PATH)
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
+export PATH := $(TOOLS)/wasm-bindgen-$(WASM_BINDGEN_VERSION)/bin:$(TOOLS)/binaryen-132/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export AXE_CORE_JS ?= $(TOOLS)/axe-core-4.14.1/node_modules/axe-core/axe.min.js
-export TRUNK_SKIP_VERSION_CHECK := true
 export BREACH_CHECK_TOOLS := $(TOOLS)
 PORT ?= 8080
 # Every cargo command builds from Cargo.lock as committed: an edit to Cargo.toml that would
@@ -27,7 +26,7 @@ setup-test:
 
 ## Release bundle in dist/: loader, glue, wasm, demo and test host pages, SHA384SUMS.
 build: setup
-	trunk build --release --offline --locked
+	tools/build-dist.sh
 
 ## Build, then serve the demo insurer page at http://127.0.0.1:$(PORT)/
 serve: build

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: makes the loader one self-contained script, pins the hashes of the
-# files it reads into it, then writes SHA384SUMS.
+# The last step of tools/build-dist.sh: makes the loader one self-contained script, pins the
+# hashes of the files it reads into it, then writes SHA384SUMS.
 #
-# Trunk names the wasm-bindgen glue after the package (breach-check.js), which is the name
+# wasm-bindgen's glue is named after the package (breach-check.js), which is the name
 # the contract reserves for the loader a host references. The glue (built `--target
 # no-modules`: a classic script, no import or import.meta) goes *into* the loader, inside its
 # function scope, in place of the `// @GLUE@` line; the wasm becomes breach-check.wasm. So
 # the integrity attribute a host puts on breach-check.js covers every line of JavaScript,
 # and the hashes in it cover the wasm and the dictionary file.
 set -euo pipefail
-stage=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
-src=${TRUNK_SOURCE_DIR:?run by trunk as a post_build hook}
+stage=${STAGE_DIR:?run by tools/build-dist.sh}
+src=${SOURCE_DIR:?run by tools/build-dist.sh}
 cd "$stage"
 fail() { echo "finish-dist: $*" >&2; exit 1; }
 

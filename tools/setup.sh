@@ -3,7 +3,7 @@
 # outside the checkout, and skips whatever is already there. Idempotent: a second run on a
 # warm machine takes a second or two.
 #
-#   tools/setup.sh build   trunk, wasm-bindgen-cli, wasm-opt (binaryen) and the wasm target
+#   tools/setup.sh build   wasm-bindgen-cli, wasm-opt (binaryen) and the wasm target
 #   tools/setup.sh test    the above, the three browsers and their WebDriver servers (Debian's
 #                          chromium + chromium-driver, firefox-esr, webkit2gtk-driver + xvfb;
 #                          geckodriver from crates.io), axe-core, TypeScript and the React/Preact
@@ -20,8 +20,8 @@
 set -euo pipefail
 
 # The tools are built once per machine, and a fresh CI machine builds them inside its time
-# limit: trunk's own release profile (fat LTO, one codegen unit) alone took over 40 minutes of
-# wall clock on a loaded 2-core machine. A tool's speed does not matter here, its build time
+# limit: a release profile with fat LTO and one codegen unit (trunk's, when the build used it)
+# took over 40 minutes of wall clock on a loaded 2-core machine. A tool's speed does not matter here, its build time
 # does, so every `cargo install` below overrides the installed crates' release profile.
 export CARGO_PROFILE_RELEASE_LTO=false
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
@@ -31,7 +31,6 @@ what=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
 locks="$here/tools/locks"
 tools=${BREACH_CHECK_TOOLS:-$HOME/.cache/breach-check/tools}
-trunk_version=0.21.14
 binaryen_version=132.0.0
 axe_version=4.14.1
 # TypeScript and the React and Preact JSX types the package is checked against; the folder
@@ -42,7 +41,7 @@ geckodriver_version=0.37.1
 # Their exact versions are those of tools/locks/npm/bench-meters/package.json.
 bench_meters="zxcvbn-ts-4.2.0+zxcvbn-4.4.2"
 # wasm-bindgen-cli must equal the wasm-bindgen crate exactly: read the pin from Cargo.toml.
-wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$here/Cargo.toml")
+wasm_bindgen_version=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' "$here/Cargo.toml")
 [ -n "$wasm_bindgen_version" ] || { echo "setup: no exact wasm-bindgen pin in Cargo.toml" >&2; exit 1; }
 
 log() { printf 'setup: %s\n' "$*"; }
@@ -69,13 +68,6 @@ apt_install() {
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
 
-if [ ! -x "$tools/trunk-$trunk_version/bin/trunk" ]; then
-  log "installing trunk $trunk_version (about 10 minutes, once)"
-  cargo install trunk --version "=$trunk_version" --locked \
-    --no-default-features --features rustls --root "$tools/trunk-$trunk_version.tmp"
-  rm -rf "$tools/trunk-$trunk_version"
-  mv "$tools/trunk-$trunk_version.tmp" "$tools/trunk-$trunk_version"
-fi
 
 if [ ! -x "$tools/wasm-bindgen-$wasm_bindgen_version/bin/wasm-bindgen" ]; then
   log "installing wasm-bindgen-cli $wasm_bindgen_version (a few minutes, once)"
