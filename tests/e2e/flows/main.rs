@@ -22,6 +22,7 @@ mod attributes;
 mod embed;
 mod exposure;
 mod fallback;
+mod first_paint;
 mod glue_audit;
 mod hostile;
 mod package;
@@ -58,6 +59,10 @@ fn main() -> std::process::ExitCode {
         flow!(password::known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high),
         flow!(password::typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do),
         flow!(password::a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score),
+        flow!(first_paint::the_dictionary_is_fetched_when_the_password_field_first_takes_the_focus),
+        flow!(first_paint::scrolling_a_password_section_into_view_fetches_it_once_for_every_widget),
+        flow!(first_paint::a_page_with_only_the_exposure_check_never_fetches_the_dictionary),
+        flow!(first_paint::a_dictionary_that_fails_leaves_the_built_in_list_rating_with_a_note),
         flow!(privacy::the_typed_password_appears_in_no_attribute_console_message_event_or_url),
         flow!(privacy::the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick),
         flow!(privacy::the_proxy_witnesses_a_leak_to_any_host_and_fails_the_request_assertion),
