@@ -248,8 +248,8 @@
   var SPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   var TRIM = new RegExp("^[" + SPACE + "]+|[" + SPACE + "]+$", "g");
   // What the widget refuses in a notice-href: white space, control characters (Unicode Cc),
-  // quotes, angle brackets, backticks.
-  var NOT_IN_HREF = new RegExp("[" + SPACE + "\\x00-\\x1f\\x7f-\\x9f\"<>`]");
+  // U+FEFF, quotes, angle brackets, backticks.
+  var NOT_IN_HREF = new RegExp("[" + SPACE + "\\x00-\\x1f\\x7f-\\x9f\\ufeff\"<>`]");
   function attribute(el, name) {
     return (el.getAttribute(name) || "").replace(TRIM, "");
   }

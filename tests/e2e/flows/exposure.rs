@@ -216,12 +216,14 @@ pub async fn not_knowing_the_operator_opens_the_card_help_and_never_says_not_exp
 }
 
 pub async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored(browser: &Browser) {
-    let overlay = r#"<script type="application/json" data-breach-check-pack>
+    // The host's data is a child of its element: elsewhere on the page it counts for nothing
+    // (host_data.rs).
+    let overlay = r#"<breach-check id="w" insurer="mutuelle-exemple"><script type="application/json" data-breach-check-pack>
       { "sources": [{ "id": "exemple-avis", "url": "https://mutuelle.example/avis", "publisher": "Mutuelle Exemple",
           "title": "Notre opérateur de tiers payant", "grade": "A" }],
         "insurers": [{ "id": "mutuelle-exemple", "name": "Mutuelle Exemple",
           "periods": [{ "operator": "almerys", "from": "2021-01-01", "sources": ["exemple-avis"] }] }] }
-    </script><breach-check id="w" insurer="mutuelle-exemple"></breach-check>"#;
+    </script></breach-check>"#;
     let session = open(browser, overlay).await;
     let tab = &session.tab;
     tab.set_value("#w", "contract-start", "2022-01-01").await;
@@ -232,8 +234,8 @@ pub async fn a_host_pack_adds_its_own_insurer_and_a_broken_one_is_ignored(browse
     );
     session.assert_private().await;
 
-    let broken = r#"<script type="application/json" data-breach-check-pack>{ "insurers": [{ "id": "Bad Id" }] }</script>
-      <breach-check id="w" insurer="mutami"></breach-check>"#;
+    let broken = r#"<breach-check id="w" insurer="mutami"><script type="application/json" data-breach-check-pack>
+      { "insurers": [{ "id": "Bad Id" }] }</script></breach-check>"#;
     let session = open(browser, broken).await;
     let tab = &session.tab;
     tab.set_value("#w", "contract-start", "2015-03-01").await;

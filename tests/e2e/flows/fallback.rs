@@ -1,5 +1,5 @@
 //! Fallbacks: when the wasm cannot run (no WebAssembly, a CSP without `'wasm-unsafe-eval'`,
-//! a missing wasm or glue), each element shows a short accessible message in its own
+//! a missing wasm), each element shows a short accessible message in its own
 //! language, with the host's `notice-href` link when it is an http(s) URL. Never a blank box,
 //! never a half-mounted form, and still no request beyond the bundle.
 
@@ -121,7 +121,7 @@ pub async fn a_csp_without_wasm_unsafe_eval_gets_the_message_and_the_bundle_fail
     session.assert_only_bundle_and_host_requests(path, BUNDLE, &["/favicon.ico"]);
 }
 
-pub async fn a_missing_wasm_or_glue_gets_the_message_instead_of_a_blank_box(browser: &Browser) {
+pub async fn a_missing_wasm_gets_the_message_instead_of_a_blank_box(browser: &Browser) {
     let mut session: Option<Session> = None;
     for missing in failing_files() {
         let copy = DistCopy::without(&[&missing], |_| {});

@@ -293,3 +293,57 @@ pub async fn hostile_host_pages_still_get_a_working_widget_that_sends_nothing(br
         failures.join("\n")
     );
 }
+
+/// A page script that dispatches bare events at the widget's fields (an analytics or
+/// accessibility overlay replaying "keydown", say; security review F13): no exception
+/// reaches the page, and the widget goes on working.
+pub async fn bare_events_from_page_scripts_raise_nothing_and_break_nothing(browser: &Browser) {
+    let errors = "<script>window.__errors = []; \
+        window.addEventListener('error', (e) => window.__errors.push(String(e.message))); \
+        window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));\
+        </script>";
+    let site = Site::new().mount(BUNDLE, dist()).page(
+        "/events.html",
+        format!(
+            "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">\
+             <title>events</title>{errors}<script src=\"{BUNDLE}breach-check.js\" defer></script></head>\
+             <body>{WIDGET}</body></html>"
+        ),
+        &[],
+    );
+    let session = Session::open(browser, site, "/events.html").await;
+    let tab = &session.tab;
+    tab.wait_until_settled("#w").await;
+    let dispatched: u32 = tab
+        .in_shadow(
+            "#w",
+            "let count = 0;
+             for (const field of root.querySelectorAll('input, select, textarea, button')) {
+               for (const event of [new Event('keydown', { bubbles: true }), new Event('keyup', { bubbles: true }),
+                                    new KeyboardEvent('keydown', { bubbles: true }), new Event('input', { bubbles: true }),
+                                    new Event('change', { bubbles: true }), new Event('focusout', { bubbles: true })]) {
+                 field.dispatchEvent(event);
+                 count += 1;
+               }
+             }
+             return count;",
+        )
+        .await;
+    assert!(dispatched >= 30, "only {dispatched} events dispatched");
+    tab.settle().await;
+    let errors: Vec<String> = tab.eval("window.__errors").await;
+    assert!(
+        errors.is_empty(),
+        "bare events raised through the widget: {errors:#?}"
+    );
+    assert_eq!(compute_verdict(tab, "#w").await, "exposed");
+    tab.type_into("#w", "insurer", "mutami").await;
+    tab.wait_for(&format!(
+        "{}.dataset.insurerId === 'mutami'",
+        Tab::hook("#w", "insurer")
+    ))
+    .await;
+    let errors: Vec<String> = tab.eval("window.__errors").await;
+    assert!(errors.is_empty(), "{errors:#?}");
+    session.assert_only_bundle_requests("/events.html", BUNDLE);
+}

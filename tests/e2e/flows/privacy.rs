@@ -254,3 +254,97 @@ pub async fn the_proxy_witnesses_a_leak_to_any_host_and_fails_the_request_assert
         browser.engine
     );
 }
+
+/// The markers session-replay tools honour (security review F6), as `(attribute, value)`;
+/// a class is written `class` with one of its names.
+const DO_NOT_RECORD: [(&str, &str); 9] = [
+    ("class", "rr-block"),
+    ("class", "rr-mask"),
+    ("class", "fs-mask"),
+    ("data-hj-suppress", ""),
+    ("data-cs-mask", ""),
+    ("data-clarity-mask", "true"),
+    ("data-dd-privacy", "mask"),
+    ("data-private", ""),
+    ("data-sl", "mask"),
+];
+
+/// What keeps password managers, keyboards and grammar extensions off the password field
+/// (F7): no saved password filled in and rated, no save prompt, nothing learnt.
+const PASSWORD_HINTS: [(&str, &str); 12] = [
+    ("autocomplete", "new-password"),
+    ("autocorrect", "off"),
+    ("autocapitalize", "off"),
+    ("spellcheck", "false"),
+    ("data-1p-ignore", ""),
+    ("data-lpignore", "true"),
+    ("data-bwignore", ""),
+    ("data-form-type", "other"),
+    ("data-gramm", "false"),
+    ("data-gramm_editor", "false"),
+    ("data-enable-grammarly", "false"),
+    ("data-rr-is-password", "true"),
+];
+
+/// The markers of `wanted` that `attributes` (name → value) lacks.
+fn lacking(
+    attributes: &std::collections::HashMap<String, String>,
+    wanted: &[(&str, &str)],
+) -> Vec<String> {
+    wanted
+        .iter()
+        .filter(|(name, value)| match (*name, attributes.get(*name)) {
+            ("class", Some(classes)) => !classes.split_whitespace().any(|c| c == *value),
+            (_, Some(actual)) => actual != value,
+            (_, None) => true,
+        })
+        .map(|(name, value)| format!("{name}={value:?}"))
+        .collect()
+}
+
+pub async fn the_widget_and_its_fields_ask_replay_tools_and_password_managers_to_stay_away(
+    browser: &Browser,
+) {
+    let session = Session::open_host_page(
+        browser,
+        "",
+        r#"<breach-check id="w" sections="exposure password message"></breach-check>"#,
+    )
+    .await;
+    let tab = &session.tab;
+    tab.wait_until_settled("#w").await;
+    let toggle = "document.querySelector('#w').shadowRoot.querySelector('.bc-toggle')";
+    let field = Tab::hook("#w", "password");
+    for state in ["hidden", "shown"] {
+        // `[label, { attribute: value }]` for the root and every field.
+        let elements: Vec<(String, std::collections::HashMap<String, String>)> = tab
+            .in_shadow(
+                "#w",
+                "const attributes = (e) => Object.fromEntries([...e.attributes].map(a => [a.name, a.value]));
+                 return [root.querySelector('.bc'), ...root.querySelectorAll('input, select, textarea')]
+                   .map(e => [e.dataset.testid || e.className, attributes(e)]);",
+            )
+            .await;
+        assert!(elements.len() >= 5, "{state}: {elements:?}");
+        for (label, attributes) in &elements {
+            let missing = lacking(attributes, &DO_NOT_RECORD);
+            assert!(
+                missing.is_empty(),
+                "{state}: {label} lacks the do-not-record markers {missing:?}"
+            );
+        }
+        let (_, password) = elements
+            .iter()
+            .find(|(label, _)| label == "password")
+            .expect("the password field");
+        let missing = lacking(password, &PASSWORD_HINTS);
+        assert!(
+            missing.is_empty(),
+            "{state}: the password field lacks {missing:?}"
+        );
+        if state == "hidden" {
+            let _: bool = tab.eval(&format!("{toggle}.click(), true")).await;
+            tab.wait_for(&format!("{field}.type === 'text'")).await;
+        }
+    }
+}

@@ -1,14 +1,13 @@
-//! Subresource Integrity: a host pins the loader with `integrity` + `crossorigin`, and the
-//! loader pins what it loads in turn (the glue through a checked module preload, the wasm and
-//! the dictionary through the Fetch API's integrity option), with the hashes `make build`
-//! wrote into it. So one attribute on one script tag covers the whole bundle.
+//! Subresource Integrity: a host pins the loader with `integrity` + `crossorigin`. The loader
+//! holds the wasm-bindgen glue itself, and pins what it reads in turn (the wasm and the
+//! dictionary, their bytes checked against the hashes `make build` wrote into it). So one
+//! attribute on one script tag covers the whole bundle.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
 use breach_check_e2e::browser::{Browser, Tab};
-use breach_check_e2e::engine::Engine;
 use breach_check_e2e::harness::{
     DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist, failing_files,
 };
@@ -131,8 +130,7 @@ pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_pa
     );
     let errors: Vec<String> = tab.eval("window.__scriptErrors").await;
     assert!(errors.is_empty(), "script errors: {errors:?}");
-    // Each file was read once: with a separate glue, the checked preload is what the dynamic
-    // import got.
+    // Each file was read once.
     for file in bundle_files() {
         let reads = session
             .server
@@ -142,12 +140,29 @@ pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_pa
             .count();
         assert_eq!(reads, 1, "{file} was requested {reads} times");
     }
+    // The loader is the only script: no glue, no module preload, nothing the host's
+    // integrity attribute does not cover.
+    let scripts: Vec<String> = session
+        .server
+        .requested_paths()
+        .into_iter()
+        .filter(|p| p.ends_with(".js") && p.starts_with(BUNDLE))
+        .collect();
+    assert_eq!(
+        scripts,
+        vec![format!("{BUNDLE}breach-check.js")],
+        "scripts besides the loader were read"
+    );
     let leftovers: u32 = tab
-        .eval("document.querySelectorAll('link[rel=modulepreload]').length")
+        .eval(
+            "[...document.scripts].filter(s => s.src && s.src.includes('/bc/') \
+             && !s.src.endsWith('/breach-check.js')).length \
+             + document.querySelectorAll('link[rel=modulepreload]').length",
+        )
         .await;
     assert_eq!(
         leftovers, 0,
-        "the loader left its preload link in the host's DOM"
+        "the loader added a preload or script to the host's DOM"
     );
     session.assert_only_bundle_requests(path, BUNDLE);
     session.assert_nothing_stored().await;
@@ -194,58 +209,38 @@ pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_pa
     );
 }
 
-/// Files an engine runs although they were tampered with: known holes, each asserted to be
-/// still there so that the entry goes when it is fixed.
-///
-/// WebKitGTK 2.50 (Safari's engine) supports `modulepreload`, yet the glue the loader imports
-/// after preloading it with `integrity` runs when it does not match: SRI on the loader does
-/// not cover a separate glue file there (security review F1/F5; the loader's fix inlines the
-/// glue, and with no glue file this case disappears from `failing_files()`).
-const KNOWN_UNCHECKED: &[(Engine, &str)] = &[(Engine::WebKit, "breach-check-glue.js")];
-
-pub async fn a_tampered_glue_or_wasm_behind_a_good_loader_gets_the_fallback_not_the_code(
+pub async fn a_tampered_wasm_behind_a_good_loader_gets_the_fallback_not_the_code(
     browser: &Browser,
 ) {
-    let mut session: Option<Session> = None;
-    for tampered in failing_files() {
-        // The loader is the released one: only the file behind it changed on the server.
-        let copy = DistCopy::without(&[], |dir| {
-            let file = dir.join(&tampered);
-            let mut bytes = std::fs::read(&file).expect("read the file to tamper with");
-            if tampered.ends_with(".js") {
-                bytes.extend_from_slice(b"\nconsole.log('injected');\n");
-            } else {
-                // Still a valid module for a browser that did not check: a custom section
-                // (id 0, 4 bytes: the name "bad") appended at the end.
-                bytes.extend_from_slice(&[0, 4, 3, b'b', b'a', b'd']);
-            }
-            std::fs::write(&file, bytes).expect("write the tampered file");
-        });
-        let path = "/tampered.html";
-        let loader = sri_of(&copy.0.join("breach-check.js"));
-        let site = Site::new()
-            .mount(BUNDLE, &copy.0)
-            .page(path, page(&loader), &[]);
-        match session.as_mut() {
-            Some(session) => session.visit(site, path).await,
-            None => session = Some(Session::open_local(browser, site, path).await),
-        }
-        let session = session.as_ref().expect("a session");
-        if KNOWN_UNCHECKED.contains(&(browser.engine, tampered.as_str())) {
-            // Strict: the day this engine refuses the file, the entry must go.
-            session.tab.wait_for_widget("#w").await;
-            println!(
-                "{}: KNOWN FAILURE: a tampered {tampered} runs behind a good loader",
-                browser.engine
-            );
-            continue;
-        }
-        assert_fallback(&session.tab, "#w", "fr", Some("https://mutuelle.example/")).await;
-        let asked = session.server.requested_paths();
-        assert!(
-            asked.contains(&format!("{BUNDLE}{tampered}")),
-            "{tampered} was never requested: {asked:?}"
-        );
-        session.assert_requests_within(path, BUNDLE, &[]);
-    }
+    // The glue is inside the loader, which the host's integrity attribute checks (above): the
+    // wasm is the one script-like file behind it.
+    assert_eq!(
+        failing_files(),
+        ["breach-check.wasm"],
+        "the files behind the loader"
+    );
+    // The loader is the released one: only the wasm behind it changed on the server. Still
+    // a valid module for a browser that did not check: a custom section (id 0, 4 bytes: the
+    // name "bad") appended at the end.
+    let copy = DistCopy::without(&[], |dir| {
+        let file = dir.join("breach-check.wasm");
+        let mut bytes = std::fs::read(&file).expect("read the wasm");
+        bytes.extend_from_slice(&[0, 4, 3, b'b', b'a', b'd']);
+        std::fs::write(&file, bytes).expect("write the tampered wasm");
+    });
+    let path = "/tampered.html";
+    let loader = sri_of(&copy.0.join("breach-check.js"));
+    let site = Site::new()
+        .mount(BUNDLE, &copy.0)
+        .page(path, page(&loader), &[]);
+    // 127.0.0.1 and the page's own fetch: the loader checks with SubtleCrypto (the other ways
+    // are in loader.rs).
+    let session = Session::open_local(browser, site, path).await;
+    assert_fallback(&session.tab, "#w", "fr", Some("https://mutuelle.example/")).await;
+    let asked = session.server.requested_paths();
+    assert!(
+        asked.contains(&format!("{BUNDLE}breach-check.wasm")),
+        "the wasm was never requested: {asked:?}"
+    );
+    session.assert_requests_within(path, BUNDLE, &[]);
 }

@@ -37,8 +37,8 @@ pub fn bundle_sums() -> BTreeMap<String, String> {
 }
 
 /// The files of the bundle a host downloads besides its own page, as `dist/SHA384SUMS`
-/// lists them: the loader, what it loads (the wasm, the dictionary, a separate glue file if
-/// the build has one).
+/// lists them: the loader (the wasm-bindgen glue is inside it) and what it reads (the wasm,
+/// the dictionary).
 pub fn bundle_files() -> Vec<String> {
     bundle_sums().into_keys().collect()
 }
@@ -385,9 +385,9 @@ impl Drop for DistCopy {
     }
 }
 
-/// The bundle files whose absence or tampering must give the fallback message: the wasm and
-/// any script the loader loads (a separate glue, when the build has one). Not the loader
-/// (without it nothing runs) nor the dictionary (the meter then says it is unavailable).
+/// The bundle files whose absence or tampering must give the fallback message: the wasm, and
+/// any script the loader would read (none: the glue is part of it). Not the loader (without
+/// it nothing runs) nor the dictionary (the meter then says it is unavailable).
 pub fn failing_files() -> Vec<String> {
     bundle_files()
         .into_iter()

@@ -477,9 +477,19 @@ async fn answer(stream: &mut TcpStream, site: &Site, path: &str) -> std::io::Res
             Vec::new(),
         ),
     };
+    // Nothing is cached, unless a page says otherwise (one the back/forward cache may keep:
+    // `Cache-Control: no-store` keeps a page out of Chromium's).
+    let cache = if headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("cache-control"))
+    {
+        ""
+    } else {
+        "Cache-Control: no-store\r\n"
+    };
     let mut response = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n",
+         {cache}Connection: close\r\n",
         body.len()
     );
     for (name, value) in headers {
@@ -494,10 +504,16 @@ async fn answer(stream: &mut TcpStream, site: &Site, path: &str) -> std::io::Res
 type Found = (&'static str, Vec<u8>, Vec<(String, String)>);
 
 /// A test page's first script: the harness's recorders (see [`crate::js::RECORDER`]), before
-/// anything of the host's own.
+/// anything of the host's own. On a page whose scripts carry a nonce (a CSP with
+/// `'strict-dynamic'`), the recorder carries the page's first one too.
 fn with_recorder(html: &[u8]) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
-    let tag = format!("<script src=\"{RECORDER_PATH}\"></script>");
+    let nonce = html
+        .split_once("nonce=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(nonce, _)| format!(" nonce=\"{nonce}\""))
+        .unwrap_or_default();
+    let tag = format!("<script{nonce} src=\"{RECORDER_PATH}\"></script>");
     match html.find("<head>") {
         Some(i) => format!("{}{tag}{}", &html[..i + 6], &html[i + 6..]).into_bytes(),
         None => format!("{tag}{html}").into_bytes(),
