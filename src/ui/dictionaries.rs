@@ -52,9 +52,7 @@ impl DictionaryState {
     pub fn ready(&self) -> Option<&Arc<Dictionaries>> {
         match self {
             DictionaryState::Ready(full) => Some(full),
-            DictionaryState::Idle | DictionaryState::Loading | DictionaryState::Unavailable => {
-                None
-            }
+            DictionaryState::Idle | DictionaryState::Loading | DictionaryState::Unavailable => None,
         }
     }
 }
@@ -204,10 +202,11 @@ type Sight = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 fn observe_once(node: &NodeRef, seen: Callback<()>) -> Option<Sight> {
     let element = node.cast::<Element>()?;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if entries
-            .iter()
-            .any(|entry| entry.unchecked_into::<IntersectionObserverEntry>().is_intersecting())
-        {
+        if entries.iter().any(|entry| {
+            entry
+                .unchecked_into::<IntersectionObserverEntry>()
+                .is_intersecting()
+        }) {
             seen.emit(());
         }
     });

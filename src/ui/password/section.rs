@@ -90,13 +90,13 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
         ),
         |(password, dictionaries, context)| {
             if password.is_empty() {
-                Rating::Empty
-            } else if dictionaries.ready().is_some() || *dictionaries == DictionaryState::Unavailable
-            {
-                Rating::Rated(Box::new(estimate(password, context)))
-            } else {
+                return Rating::Empty;
+            }
+            let rated = Box::new(estimate(password, context));
+            match dictionaries {
+                DictionaryState::Ready(_) | DictionaryState::Unavailable => Rating::Rated(rated),
                 // The built-in list rates until the full dictionaries arrive.
-                Rating::Refining(Box::new(estimate(password, context)))
+                DictionaryState::Idle | DictionaryState::Loading => Rating::Refining(rated),
             }
         },
     ));

@@ -59,7 +59,10 @@ async fn assert_not_fetched(session: &Session<'_>, host: &str, when: &str) {
 pub async fn the_dictionary_is_fetched_when_the_password_field_first_takes_the_focus(
     browser: &Browser,
 ) {
-    let site = host_site("", &below_the_fold("<breach-check id=\"w\"></breach-check>"));
+    let site = host_site(
+        "",
+        &below_the_fold("<breach-check id=\"w\"></breach-check>"),
+    );
     let session = Session::open(browser, site, "/x.html").await;
     let tab = &session.tab;
     tab.wait_for_widget("#w").await;
@@ -77,7 +80,10 @@ pub async fn the_dictionary_is_fetched_when_the_password_field_first_takes_the_f
     wait_for_state(tab, "#w", "ready").await;
     assert_eq!(dictionary_requests(&session), 1);
     let scrolled: f64 = tab.eval("scrollY").await;
-    assert_eq!(scrolled, 0.0, "the page scrolled: the focus was not the trigger");
+    assert_eq!(
+        scrolled, 0.0,
+        "the page scrolled: the focus was not the trigger"
+    );
 
     // Typing, focusing again, and scrolling the section into view ask no more.
     tab.type_into("#w", "password", "Marie1985").await;
@@ -97,7 +103,11 @@ pub async fn the_dictionary_is_fetched_when_the_password_field_first_takes_the_f
         ))
         .await;
     tab.settle().await;
-    assert_eq!(dictionary_requests(&session), 1, "the dictionary was fetched twice");
+    assert_eq!(
+        dictionary_requests(&session),
+        1,
+        "the dictionary was fetched twice"
+    );
     session.assert_requests_within("/x.html", "/bc/", &[]);
 }
 
@@ -193,7 +203,10 @@ pub async fn a_dictionary_that_fails_leaves_the_built_in_list_rating_with_a_note
             matches!(score.as_deref(), Some("0" | "1")),
             "{why} dictionary: motdepasse rated {score:?} by the built-in list"
         );
-        assert_eq!(busy, None, "{why} dictionary: the meter still says it is busy");
+        assert_eq!(
+            busy, None,
+            "{why} dictionary: the meter still says it is busy"
+        );
         assert!(
             note.contains("liste réduite"),
             "{why} dictionary: no note says the list is reduced: {note:?}"
