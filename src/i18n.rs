@@ -175,7 +175,7 @@ pub enum Msg {
     CardCaveatNetwork,
     /// Shown in the insurer list when nothing matches.
     InsurerNoMatch,
-    /// Heading of the per-incident results.
+    /// Summary of the disclosure with the per-incident results and the rules applied.
     IncidentsHeading,
     /// Before a care network's own incident that the answer does not cover.
     SeparateIncidentLead,
@@ -235,11 +235,27 @@ pub enum Msg {
     AboutBits,
     /// Before the name of whoever supplied facts that are not the widget's own (the host).
     AccordingTo,
+    /// Title of the member card that marks the fields.
+    CardTitle,
+    /// Summary of the disclosure with the next steps beyond the first two.
+    MoreSteps,
+    /// Summary of the disclosure that says what each exposed field allows.
+    FieldRisksHeading,
+    /// Before the incidents a source rules out (operators the insurer did not use).
+    RuledOutLead,
+    /// Summary of the disclosure that holds the timeline.
+    TimelineSummary,
+    /// Heading of an incident decided by its own question, apart from the verdict.
+    QuestionHeading,
+    /// Summary of the disclosure that says how to answer an incident's question.
+    QuestionHow,
+    /// Before the fields of a question-decided incident.
+    QuestionFields,
 }
 
 impl Msg {
     /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 81] = [
+    pub const ALL: [Msg; 89] = [
         Msg::ExposureHeading,
         Msg::ExposureIntro,
         Msg::InsurerLabel,
@@ -321,6 +337,14 @@ impl Msg {
         Msg::TimelineIntrusion,
         Msg::AboutBits,
         Msg::AccordingTo,
+        Msg::CardTitle,
+        Msg::MoreSteps,
+        Msg::FieldRisksHeading,
+        Msg::RuledOutLead,
+        Msg::TimelineSummary,
+        Msg::QuestionHeading,
+        Msg::QuestionHow,
+        Msg::QuestionFields,
     ];
 }
 
@@ -414,8 +438,8 @@ impl Localized for Msg {
             Msg::InsurerNoMatch => {
                 "Aucune complémentaire de notre liste ne correspond : choisissez plutôt l’opérateur."
             }
-            Msg::IncidentsHeading => "Incidents examinés",
-            Msg::SeparateIncidentLead => "Incident distinct, non pris en compte ici :",
+            Msg::IncidentsHeading => "Pourquoi ce résultat",
+            Msg::SeparateIncidentLead => "Incident distinct, non compté ici :",
             Msg::SeparateIncidentHow => {
                 "Si le logo de ce réseau figure sur votre carte de tiers payant, choisissez-le dans la liste des opérateurs et réseaux."
             }
@@ -450,6 +474,14 @@ impl Localized for Msg {
             Msg::TimelineIntrusion => "Intrusion chez",
             Msg::AboutBits => "environ",
             Msg::AccordingTo => "selon",
+            Msg::CardTitle => "Vos données",
+            Msg::MoreSteps => "Autres conseils",
+            Msg::FieldRisksHeading => "Ce que permettent ces données",
+            Msg::RuledOutLead => "Écartés par les sources :",
+            Msg::TimelineSummary => "Frise chronologique",
+            Msg::QuestionHeading => "Une autre fuite, sans lien avec votre complémentaire",
+            Msg::QuestionHow => "Comment le savoir ?",
+            Msg::QuestionFields => "Données concernées :",
         }
     }
 
@@ -528,8 +560,8 @@ impl Localized for Msg {
                 "A care-network logo (Itelis, Santéclair, Kalixia, Carte Blanche, Sévéane) is not the tiers-payant operator's."
             }
             Msg::InsurerNoMatch => "No insurer in our list matches: pick the operator instead.",
-            Msg::IncidentsHeading => "Incidents considered",
-            Msg::SeparateIncidentLead => "A separate incident, not covered by this answer:",
+            Msg::IncidentsHeading => "Why this result",
+            Msg::SeparateIncidentLead => "A separate incident, not counted here:",
             Msg::SeparateIncidentHow => {
                 "If this network's logo is on your tiers-payant card, choose it in the list of operators and networks."
             }
@@ -564,6 +596,14 @@ impl Localized for Msg {
             Msg::TimelineIntrusion => "Intrusion at",
             Msg::AboutBits => "about",
             Msg::AccordingTo => "according to",
+            Msg::CardTitle => "Your data",
+            Msg::MoreSteps => "More advice",
+            Msg::FieldRisksHeading => "What this data allows",
+            Msg::RuledOutLead => "Ruled out by the sources:",
+            Msg::TimelineSummary => "Timeline",
+            Msg::QuestionHeading => "Another leak, unrelated to your insurer",
+            Msg::QuestionHow => "How to find out?",
+            Msg::QuestionFields => "Data concerned:",
         }
     }
 }
@@ -582,6 +622,40 @@ pub fn format_date(date: Date, lang: Lang) -> String {
             date.year()
         ),
     }
+}
+
+/// A month as people say it: "janvier 2024", "January 2024".
+pub fn month_year(date: Date, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::from(date.month().clamp(1, 12) - 1);
+    format!("{} {}", lang.pick(&FR, &EN)[month], date.year())
 }
 
 /// The colon between a label and its text, as each language writes it (French puts a space
@@ -684,6 +758,8 @@ mod tests {
         let date = |y, m, d| Date::new(y, m, d).expect("a valid date");
         assert_eq!(format_date(date(2024, 1, 22), Lang::Fr), "22/01/2024");
         assert_eq!(format_date(date(2024, 1, 22), Lang::En), "22 Jan 2024");
+        assert_eq!(month_year(date(2024, 8, 2), Lang::Fr), "août 2024");
+        assert_eq!(month_year(date(2025, 12, 31), Lang::En), "December 2025");
         assert_eq!(
             contract_span(Some(date(2015, 3, 1)), None, Lang::Fr),
             "du 01/03/2015, toujours en cours"

@@ -17,13 +17,11 @@
 //!
 //! // A Mutami member since 2015: Mutami used Viamedis until the end of 2023.
 //! let today = Date::new(2026, 6, 1)?;
-//! let input = Input {
-//!     insurer: Some("mutami"),
-//!     operator: None,
-//!     start: Some("2015-03-01"),
-//!     end: None,
-//! };
-//! let assessment = assess(Pack::builtin(), &input, today);
+//! let pack = Pack::builtin();
+//! let input = Input::new()
+//!     .insurer_id(pack, "mutami")
+//!     .dates(Some("2015-03-01"), None);
+//! let assessment = assess(pack, &input, today);
 //! assert_eq!(assessment.verdict, Some(Verdict::Exposed));
 //! assert_eq!(assessment.incidents[0].incident, "viamedis-2024");
 //! assert_eq!(Msg::ExposedHeading.text(Lang::En), "Exposed data");
@@ -45,6 +43,8 @@
 //! - [`exposure`]: [`assess`] turns an [`Input`] into an [`Assessment`] with a [`Verdict`]
 //!   per incident and typed [`Reason`]s.
 //! - [`password`]: [`estimate`], a zxcvbn-style [`Estimate`] that knows French and the leak.
+//! - [`glance`]: what the first screen of an answer shows (the headline, the member card's
+//!   marks, the first two steps).
 //! - [`explain`]: the exposure engine's codes in plain French and English.
 //! - [`config`]: the element's attributes parsed into a [`Config`], with typed
 //!   [`ConfigWarning`]s.
@@ -72,21 +72,23 @@
 
 pub mod config;
 // Used by the embed only, at compile time; a core module so that it is tested natively.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "shell")), allow(dead_code))]
 mod css;
 pub mod date;
 pub mod explain;
 pub mod exposure;
+pub mod glance;
 pub mod i18n;
 pub mod message;
 pub mod pack;
 pub mod password;
 pub mod text;
 
-// The benchmark build leaves the UI and the embed out, so its module is the meter alone.
-#[cfg(all(target_arch = "wasm32", not(feature = "bench")))]
+// The benchmark build leaves the UI and the embed out, so its module is the meter alone; a
+// build without the `shell` feature (the message engine's module) is the core alone.
+#[cfg(all(target_arch = "wasm32", feature = "shell", not(feature = "bench")))]
 pub mod embed;
-#[cfg(all(target_arch = "wasm32", not(feature = "bench")))]
+#[cfg(all(target_arch = "wasm32", feature = "shell", not(feature = "bench")))]
 mod ui;
 
 /// Benchmark-only exports (`make bench`); never part of the shipped bundle.

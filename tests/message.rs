@@ -709,3 +709,263 @@ fn corpus_figures_meet_the_bars() {
     assert!(all.0 * 100 >= all.1 * 95, "phishing recall below 95 %");
     assert!(all.2 * 100 >= all.3 * 90, "legitimate pass rate below 90 %");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The wire format between the widget and the engine's own wasm module
+
+mod wire {
+    use super::*;
+    use breach_check::message::wire::{
+        Answer, VERSION, WireError, answer, decode_answer, decode_request, encode_answer,
+        encode_request, rated_prefix, view,
+    };
+    use breach_check::message::{Organisation, OrganisationKind};
+
+    fn pack_context() -> Context {
+        Context::from_pack(breach_check::Pack::builtin()).with_visitor_insurer("mutami")
+    }
+
+    #[test]
+    fn a_request_reads_back_as_it_was_sent() {
+        let mut context = pack_context();
+        context.organisations.push(Organisation {
+            id: "exemple".into(),
+            name: "Mutuelle Éxemple".into(),
+            aliases: vec!["ME".into(), "Exemple".into()],
+            kind: OrganisationKind::Operator,
+            domains: vec![],
+        });
+        let text = "Bonjour 👋, réglez vos frais\u{202e} ici";
+        let bytes = encode_request(Lang::En, &context, text);
+        let request = decode_request(&bytes).expect("a request");
+        assert_eq!(request.lang, Lang::En);
+        assert_eq!(request.context, context);
+        assert_eq!(request.text, text);
+        assert_eq!(request.total_bytes, text.len());
+    }
+
+    #[test]
+    fn a_long_paste_sends_only_its_rated_prefix_and_the_answer_says_so() {
+        let text = format!(
+            "Assurance Maladie : réglez 1,49 € de frais d'envoi sur \
+             https://ameli.fr.remboursement-secure.com {}",
+            "é".repeat(MAX_RATED_BYTES)
+        );
+        let bytes = encode_request(Lang::Fr, &Context::default(), &text);
+        let request = decode_request(&bytes).expect("a request");
+        assert!(request.text.len() <= MAX_RATED_BYTES && request.text.len() > MAX_RATED_BYTES - 4);
+        assert_eq!(request.text, rated_prefix(&text));
+        assert_eq!(request.total_bytes, text.len());
+        let Ok(Answer::Report(view)) = decode_answer(&answer(&bytes)) else {
+            panic!("a report");
+        };
+        assert_eq!(view.truncated.as_deref(), Some(Notice::Truncated.fr()));
+        // The fees are highlighted as the flag that they raised, and only that text is.
+        let fees: String = view
+            .segments
+            .iter()
+            .filter(|s| s.has(FlagKind::AsksBankDetails))
+            .filter_map(|s| s.span.slice(request.text))
+            .collect();
+        assert!(fees.contains("frais"), "{fees:?}");
+        assert!(!fees.contains("Assurance"), "{fees:?}");
+        assert!(view.segments.iter().all(|s| !s.has(FlagKind::Attachment)));
+        assert_eq!(view.segments.last().map(|s| s.flags), Some(0));
+        // The highlighted runs cover the rated prefix exactly, in order.
+        assert_eq!(view.segments.first().map(|s| s.span.start), Some(0));
+        assert_eq!(
+            view.segments.last().map(|s| s.span.end),
+            Some(request.text.len())
+        );
+        assert!(
+            view.segments
+                .windows(2)
+                .all(|w| w[0].span.end == w[1].span.start)
+        );
+    }
+
+    #[test]
+    fn an_answer_reads_back_as_it_was_written_in_both_languages() {
+        let text = "De : Ameli <contact@ameli-remboursement.com>\nObjet : Dernier rappel\n\
+                    Suite à la cyberattaque, confirmez votre numéro de sécurité sociale et le \
+                    code reçu par SMS sur https://arneli.fr/compte ou appelez le 08 92 70 57 05. \
+                    Réglez 1,99 € de frais d'envoi par carte bancaire. Pièce jointe : dossier.zip";
+        for lang in Lang::ALL {
+            let report = check(text, &pack_context()).expect("a report");
+            let original = Answer::Report(Box::new(view(&report, text, lang)));
+            let bytes = encode_answer(&original);
+            assert_eq!(bytes[0], VERSION);
+            assert_eq!(decode_answer(&bytes), Ok(original.clone()));
+            let Answer::Report(view) = original else {
+                unreachable!()
+            };
+            assert_eq!(view.verdict, Verdict::Suspicious);
+            assert_eq!(view.headline, Verdict::Suspicious.text(lang));
+            assert!(view.checked.is_none() && view.advice.is_some());
+            for flag in &view.flags {
+                assert_eq!(flag.why, Why(flag.kind).text(lang));
+                assert!(!flag.spans.is_empty(), "{:?} points at the text", flag.kind);
+                assert!(flag.spans.iter().all(|s| s.slice(text).is_some()));
+                // Each flag's own steps are in its list, with their official page when any.
+                for step in flag.kind.steps() {
+                    assert!(
+                        flag.steps.iter().any(|s| s.step == *step),
+                        "{:?}",
+                        flag.kind
+                    );
+                }
+            }
+            // A step is shown once: on its flag, or in the general list.
+            for step in &view.steps {
+                assert!(!view.flags.iter().any(|f| f.steps.contains(step)));
+            }
+            let all_steps: Vec<Step> = view
+                .steps
+                .iter()
+                .chain(view.flags.iter().flat_map(|f| &f.steps))
+                .map(|s| s.step)
+                .collect();
+            for step in [
+                Step::ReportEmailSignalSpam,
+                Step::Help17Cyber,
+                Step::CardOpposition,
+            ] {
+                assert!(
+                    all_steps.contains(&step),
+                    "{step:?} {:?}",
+                    view.flags.iter().map(|f| f.kind).collect::<Vec<_>>()
+                );
+            }
+            let opposition = view
+                .flags
+                .iter()
+                .flat_map(|f| &f.steps)
+                .find(|s| s.step == Step::CardOpposition);
+            assert!(
+                opposition
+                    .and_then(|s| s.href.as_deref())
+                    .is_some_and(|h| h.starts_with("https://"))
+            );
+        }
+    }
+
+    #[test]
+    fn a_no_red_flag_answer_says_what_was_checked_and_never_safe() {
+        let text = "Votre relevé de remboursements est disponible dans votre compte ameli.";
+        let bytes = encode_request(Lang::Fr, &pack_context(), text);
+        let Ok(Answer::Report(view)) = decode_answer(&answer(&bytes)) else {
+            panic!("a report");
+        };
+        assert_eq!(view.verdict, Verdict::NoRedFlag);
+        assert!(view.flags.is_empty() && view.advice.is_none());
+        let checked = view.checked.expect("what was checked");
+        assert_eq!(checked.items.len(), breach_check::message::Check::ALL.len());
+        assert_eq!(checked.not_a_proof, Notice::NotASafetyCertificate.fr());
+        let words = format!(
+            "{} {} {}",
+            view.headline, checked.not_a_proof, checked.never_ask
+        );
+        for unsafe_word in ["sûr", "sans danger", "fiable", "safe"] {
+            assert!(
+                !words.to_lowercase().contains(unsafe_word),
+                "{unsafe_word}: {words}"
+            );
+        }
+    }
+
+    #[test]
+    fn step_links_are_named_by_their_host_and_every_label_is_said_in_both_languages() {
+        let text = "Dernier rappel : réglez vos frais sur https://bit.ly/x sous 24h";
+        let report = check(text, &Context::default()).expect("a report");
+        let view = view(&report, text, Lang::Fr);
+        let steps: Vec<_> = view
+            .steps
+            .iter()
+            .chain(view.flags.iter().flat_map(|f| &f.steps))
+            .collect();
+        let named: Vec<(&str, Option<&str>)> =
+            steps.iter().map(|s| (s.step.id(), s.link_text())).collect();
+        assert!(
+            named.contains(&("report-sms-33700", Some("www.33700.fr"))),
+            "{named:?}"
+        );
+        assert!(
+            named.contains(&("help-17cyber", Some("17cyber.gouv.fr"))),
+            "{named:?}"
+        );
+        for step in &steps {
+            assert_eq!(
+                step.href.is_some(),
+                step.link_text().is_some(),
+                "{:?}",
+                step.step
+            );
+        }
+        for label in breach_check::message::Label::ALL {
+            for lang in Lang::ALL {
+                let words = label.text(lang);
+                assert!(!words.trim().is_empty(), "{label:?} in {lang:?}");
+                assert!(
+                    !words.contains('\''),
+                    "{label:?}: typographic apostrophes only"
+                );
+            }
+            assert_ne!(label.fr(), label.en(), "{label:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn an_empty_text_gets_an_empty_answer() {
+        for text in ["", "   \n\t", "\u{200b}\u{202e}"] {
+            let bytes = encode_request(Lang::Fr, &Context::default(), text);
+            assert_eq!(decode_answer(&answer(&bytes)), Ok(Answer::Empty));
+        }
+    }
+
+    #[test]
+    fn damaged_bytes_are_errors_not_panics() {
+        assert_eq!(decode_request(&[]), Err(WireError::Truncated));
+        assert_eq!(decode_request(&[VERSION + 1]), Err(WireError::Version));
+        assert_eq!(decode_answer(&answer(&[9, 9, 9])), Err(WireError::Version));
+        // A count far beyond the bytes left is refused before anything is reserved.
+        assert_eq!(
+            decode_request(&[VERSION, 0, 0xff, 0xff, 0xff, 0xff]),
+            Err(WireError::Truncated)
+        );
+        let good = encode_request(Lang::Fr, &pack_context(), "Payez vos frais sur bit.ly/x");
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(decode_request(&longer), Err(WireError::TrailingBytes));
+        let answer_bytes = answer(&good);
+        assert!(decode_answer(&answer_bytes).is_ok());
+        for cut in 0..answer_bytes.len() {
+            assert!(decode_answer(&answer_bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any bytes decode to an answer or an error, never a panic; any text round-trips.
+        #[test]
+        fn any_bytes_decode_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = decode_answer(&bytes);
+            let _ = decode_request(&bytes);
+            let mut versioned = bytes.clone();
+            versioned.insert(0, VERSION);
+            let _ = decode_answer(&versioned);
+            let _ = answer(&versioned);
+        }
+
+        #[test]
+        fn any_text_round_trips(text in "\\PC{0,120}") {
+            let bytes = encode_request(Lang::Fr, &Context::default(), &text);
+            let request = decode_request(&bytes).expect("a request");
+            prop_assert_eq!(request.text, text.as_str());
+            let answer_bytes = answer(&bytes);
+            let decoded = decode_answer(&answer_bytes).expect("an answer");
+            if let Answer::Report(view) = decoded {
+                prop_assert!(view.segments.iter().all(|s| text.get(s.span.start..s.span.end).is_some()));
+            }
+        }
+    }
+}

@@ -37,10 +37,46 @@ awk -v glue="$glue.bare" '
   { print }
 ' "$src/breach-check.js" > breach-check.js
 
+# The message check's engine: a second wasm module (engines/message), built here from the same
+# workspace and lockfile, optimised like the main one, and refused if it imports anything
+# (the loader instantiates it with no imports at all). The loader reads it only when a
+# visitor first uses a message section, so it costs the first paint nothing.
+engine=breach-check-message.wasm
+root=$(cd "$src/.." && pwd)
+cargo build --release --offline --locked --target wasm32-unknown-unknown \
+  --manifest-path "$root/Cargo.toml" -p breach-check-message
+wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/breach_check_message.wasm" -o "$engine"
+python3 - "$engine" <<'PY' || fail "$engine imports something, or lacks memory/alloc/check"
+import sys
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\0asm\1\0\0\0"
+def leb(at):
+    value = shift = 0
+    while True:
+        byte = data[at]; at += 1
+        value |= (byte & 0x7f) << shift; shift += 7
+        if byte < 0x80: return value, at
+at, exports = 8, set()
+while at < len(data):
+    section = data[at]; size, at = leb(at + 1); body = at
+    if section == 2:
+        count, _ = leb(body)
+        assert count == 0, "imports"
+    if section == 7:
+        count, at = leb(body)
+        for _ in range(count):
+            length, at = leb(at); exports.add(data[at:at + length].decode()); at += length + 1
+            _, at = leb(at)
+    at = body + size
+assert {"memory", "alloc", "check"} <= exports, exports
+PY
+
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
 # The loader carries the hash of every file it reads (placeholders @SRI:<file>@), so a host's
 # integrity attribute on the loader covers the whole bundle; the loader is hashed last.
-for file in breach-check.wasm breach-check.dict; do
+for file in breach-check.wasm breach-check.dict "$engine"; do
   [ -f "$file" ] || fail "$file is missing"
   # Base64 never contains '|', so it is a safe sed delimiter.
   sed -i "s|@SRI:$file@|$(sri "$file")|" breach-check.js
@@ -48,7 +84,7 @@ done
 if grep -q '@SRI:' breach-check.js; then fail "breach-check.js still has an unfilled @SRI: placeholder"; fi
 
 : > SHA384SUMS
-for file in breach-check.js breach-check.wasm *.dict; do
+for file in breach-check.js breach-check.wasm "$engine" *.dict; do
   [ -f "$file" ] || continue
   printf '%s  %s\n' "$(sri "$file")" "$file" >> SHA384SUMS
 done

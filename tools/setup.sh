@@ -19,6 +19,14 @@
 # BREACH_CHECK_TOOLS overrides the cache folder (default ~/.cache/breach-check/tools).
 set -euo pipefail
 
+# The tools are built once per machine, and a fresh CI machine builds them inside its time
+# limit: trunk's own release profile (fat LTO, one codegen unit) alone took over 40 minutes of
+# wall clock on a loaded 2-core machine. A tool's speed does not matter here, its build time
+# does, so every `cargo install` below overrides the installed crates' release profile.
+export CARGO_PROFILE_RELEASE_LTO=false
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=1
+
 what=${1:-build}
 here=$(cd "$(dirname "$0")/.." && pwd)
 locks="$here/tools/locks"

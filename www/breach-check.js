@@ -39,6 +39,9 @@
 
   var WASM = "breach-check.wasm";
   var DICTIONARY = "breach-check.dict";
+  // The message check's engine: a wasm module of its own, read only when a visitor first uses
+  // a message section (see loadMessageEngine).
+  var MESSAGE_ENGINE = "breach-check-message.wasm";
   // How long a removed element keeps its (emptied) app before it is destroyed.
   var RELEASE_AFTER_MS = 30000;
   // How long the host's own content may stand in for a widget that is still loading (a
@@ -51,6 +54,7 @@
   var INTEGRITY = {};
   INTEGRITY[WASM] = "@SRI:breach-check.wasm@";
   INTEGRITY[DICTIONARY] = "@SRI:breach-check.dict@";
+  INTEGRITY[MESSAGE_ENGINE] = "@SRI:breach-check-message.wasm@";
   function pinned(file) {
     return /^sha384-[A-Za-z0-9+\/]{64}$/.test(INTEGRITY[file]);
   }
@@ -241,6 +245,105 @@
       );
   }
 
+  // ---- The message engine: a second wasm module, on first use ---------------------------
+
+  // Most hosts never show the message section, and its engine (the Public Suffix List, the
+  // IDNA and confusables tables) weighs more than the rest of the first paint: it is a module
+  // of its own, with no glue and no imports, fetched once per page when a visitor first
+  // focuses or types in a message text box, and checked against its hash like the main wasm
+  // (a mismatch, a refusal or a module that wants imports fails closed). The widget shows
+  // that it is loading, then rates what was pasted meanwhile; a load that fails or stalls is
+  // said in the section, never a blank box.
+  var messageEngine = null;
+
+  // Listens, on one widget's shadow root, for the first use of its message text box. The
+  // box exists only in a widget whose sections include `message`.
+  function watchMessageUse(root) {
+    if (root._bcWatchesMessage) return;
+    root._bcWatchesMessage = true;
+    function onUse(event) {
+      var target = event.target;
+      if (!(target instanceof HTMLTextAreaElement) || target.getAttribute("data-testid") !== "message") return;
+      root.removeEventListener("focusin", onUse, true);
+      root.removeEventListener("input", onUse, true);
+      loadMessageEngine();
+    }
+    root.addEventListener("focusin", onUse, true);
+    root.addEventListener("input", onUse, true);
+  }
+
+  // Loads the engine once for the page and hands it to every widget, or says it is
+  // unavailable (after PATIENCE_MS for a stalled load; a module that arrives later still
+  // takes over).
+  function loadMessageEngine() {
+    if (messageEngine) return;
+    var settled = false;
+    messageEngine = load()
+      .then(function (exports) {
+        var patience = setTimeout(function () {
+          if (settled) return;
+          console.error("<breach-check> the message check is still loading after " + PATIENCE_MS / 1000 + " s.");
+          exports.messageEngineUnavailable();
+        }, PATIENCE_MS);
+        return instantiateMessageEngine().then(
+          function (engine) {
+            settled = true;
+            clearTimeout(patience);
+            exports.provideMessageEngine(engine);
+          },
+          function (error) {
+            settled = true;
+            clearTimeout(patience);
+            console.error("<breach-check> the message check could not load:", error);
+            exports.messageEngineUnavailable();
+          }
+        );
+      })
+      .catch(function (error) {
+        console.error("<breach-check> the message check could not start:", error);
+      });
+  }
+
+  // The checked bytes of the engine, instantiated with no imports at all.
+  function instantiateMessageEngine() {
+    if (!pinned(MESSAGE_ENGINE)) return Promise.reject(new Error(MESSAGE_ENGINE + " has no pinned hash"));
+    return open(MESSAGE_ENGINE)
+      .then(function (opened) {
+        return verifiedBytes(MESSAGE_ENGINE, opened);
+      })
+      .then(function (bytes) {
+        return WebAssembly.instantiate(bytes, {});
+      })
+      .then(function (result) {
+        return messageEngineCalls(result.instance.exports);
+      });
+  }
+
+  // What the widget calls: check(request bytes) -> answer bytes, over the engine's exports
+  // (alloc(len) -> where to write the request; check(len) -> where the answer is, its u32
+  // little-endian length first). Both buffers are the engine's own. A failure answers no
+  // bytes, which the section reads as "could not check".
+  function messageEngineCalls(exports) {
+    var memory = exports.memory, alloc = exports.alloc, check = exports.check;
+    if (!(memory instanceof WebAssembly.Memory) || typeof alloc !== "function" || typeof check !== "function") {
+      throw new Error(MESSAGE_ENGINE + " does not have the expected exports");
+    }
+    return {
+      check: function (request) {
+        try {
+          var at = alloc(request.length) >>> 0;
+          new Uint8Array(memory.buffer, at, request.length).set(request);
+          var answer = check(request.length) >>> 0;
+          var length = new DataView(memory.buffer).getUint32(answer, true);
+          return new Uint8Array(memory.buffer, answer + 4, length).slice();
+        } catch (error) {
+          console.error("<breach-check> the message check failed:", error);
+          return new Uint8Array(0);
+        }
+      }
+    };
+  }
+
   // ---- The attributes the fallback reads, by the widget's own rules ----------------------
 
   // Rust's str::trim and char::is_whitespace (Unicode White_Space), which the widget uses:
@@ -373,6 +476,7 @@
         showFallback(el, root);
         return;
       }
+      watchMessageUse(root);
       showHostContent(root);
       var current = function () {
         return el.isConnected && generation === el._bcGeneration && !el._bcWidget;

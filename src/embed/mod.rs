@@ -18,8 +18,10 @@
 //! The exports the loader calls are [`mount`], [`Widget::update`], [`Widget::park`],
 //! [`Widget::resume`], [`Widget::destroy`], [`set_dictionary_loader`] (`setDictionaryLoader`),
 //! [`provide_dictionaries`] (`provideDictionaries`) and [`dictionaries_unavailable`]
-//! (`dictionariesUnavailable`).
+//! (`dictionariesUnavailable`), and for the message engine's module `provideMessageEngine`
+//! and `messageEngineUnavailable` ([`message`]).
 
+mod message;
 mod page;
 
 use std::cell::Cell;
@@ -263,6 +265,7 @@ impl Widget {
             today: today(),
             pack: Rc::clone(&self.pack),
             dictionaries: page::dictionaries(),
+            message_engine: message::store(),
             on_verdict: self.on_verdict.clone(),
             parked: self.parked,
         }

@@ -65,11 +65,12 @@ mod links;
 mod phones;
 mod scan;
 mod texts;
+pub mod wire;
 
 use crate::i18n::{Lang, Localized};
 
 pub use data::{DataError, Grade, NeverAsks, Source, Topic};
-pub use texts::{Check, Notice, Why};
+pub use texts::{Check, Label, Notice, Why};
 
 /// How many bytes of a message are rated at most; the rest is left out, and the report says
 /// so. 20 000 bytes hold the longest e-mails with their headers; rating costs grow with the

@@ -377,3 +377,85 @@ impl Localized for Notice {
         }
     }
 }
+
+closed_ids! {
+    /// The message section's own labels: what the widget shows before, or without, the
+    /// engine's answer (whose words come with it, see [`super::wire`]).
+    pub enum Label {
+        /// The section's heading.
+        Heading => "heading",
+        /// Under the heading: what the check does, and that the text stays here.
+        Intro => "intro",
+        /// The text box's label.
+        TextLabel => "text-label",
+        /// Under the text box.
+        TextHint => "text-hint",
+        /// While the engine loads.
+        Loading => "loading",
+        /// The engine could not load.
+        Unavailable => "unavailable",
+        /// The engine answered something unreadable, or failed.
+        Failed => "failed",
+        /// Heading of the message with its flagged parts highlighted.
+        Highlighted => "highlighted",
+        /// Heading of the list of red flags.
+        FlagsHeading => "flags-heading",
+        /// Before a flag's own steps.
+        FlagSteps => "flag-steps",
+        /// Heading of the general next steps.
+        NextSteps => "next-steps",
+        /// Before the text that raised a flag.
+        Found => "found",
+    }
+}
+
+impl Localized for Label {
+    fn fr(self) -> &'static str {
+        match self {
+            Label::Heading => "Ce SMS ou cet e-mail est-il une arnaque ?",
+            Label::Intro => {
+                "Collez le texte d’un message reçu : le widget cherche les signaux d’alerte de l’hameçonnage. Le texte est analysé sur cet appareil : il n’est envoyé nulle part, et ses liens ne sont pas ouverts."
+            }
+            Label::TextLabel => "Texte du message (SMS ou e-mail, avec ou sans en-têtes)",
+            Label::TextHint => {
+                "Copiez le message sans cliquer sur ses liens. Seuls les 20 000 premiers caractères environ d’un très long texte sont analysés."
+            }
+            Label::Loading => "Chargement de la vérification des messages…",
+            Label::Unavailable => {
+                "La vérification des messages n’a pas pu se charger sur cette page. En attendant : ne cliquez sur aucun lien, et contactez l’organisme par le numéro ou l’adresse que vous connaissez."
+            }
+            Label::Failed => {
+                "La vérification n’a pas pu analyser ce texte. Ne cliquez sur aucun lien, et contactez l’organisme par le numéro ou l’adresse que vous connaissez."
+            }
+            Label::Highlighted => "Le message, passages en cause surlignés",
+            Label::FlagsHeading => "Signaux d’alerte",
+            Label::FlagSteps => "Que faire :",
+            Label::NextSteps => "Que faire ensuite",
+            Label::Found => "Dans le message :",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            Label::Heading => "Is this text message or e-mail a scam?",
+            Label::Intro => {
+                "Paste the text of a message you received: the widget looks for the red flags of phishing. The text is checked on this device: it is sent nowhere, and its links are not opened."
+            }
+            Label::TextLabel => "Text of the message (text message or e-mail, headers or not)",
+            Label::TextHint => {
+                "Copy the message without clicking its links. Only about the first 20,000 characters of a very long text are checked."
+            }
+            Label::Loading => "Loading the message check…",
+            Label::Unavailable => {
+                "The message check could not load on this page. Meanwhile: do not click any link, and contact the organisation through the number or address you know."
+            }
+            Label::Failed => {
+                "The check could not read this text. Do not click any link, and contact the organisation through the number or address you know."
+            }
+            Label::Highlighted => "The message, with the parts at issue highlighted",
+            Label::FlagsHeading => "Red flags",
+            Label::FlagSteps => "What to do:",
+            Label::NextSteps => "What to do next",
+            Label::Found => "In the message:",
+        }
+    }
+}

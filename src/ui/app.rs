@@ -11,6 +11,8 @@ use crate::i18n::{Localized, Msg};
 use crate::pack::Pack;
 use crate::ui::dictionaries::{DictionaryStore, use_dictionaries};
 use crate::ui::exposure::section::ExposureSection;
+use crate::ui::message::engine::EngineStore;
+use crate::ui::message::section::MessageSection;
 use crate::ui::password::section::PasswordSection;
 
 /// Properties of [`App`]: everything the embed hands one widget.
@@ -24,6 +26,8 @@ pub struct AppProps {
     pub pack: Rc<Pack>,
     /// The page's password dictionaries, shared by every widget of the page.
     pub dictionaries: Rc<DictionaryStore>,
+    /// The page's message engine (loaded on first use), shared by every widget of the page.
+    pub message_engine: Rc<EngineStore>,
     /// Told the verdict summary whenever it changes (the embed turns it into an event).
     pub on_verdict: Callback<Option<VerdictSummary>>,
     /// The element has left the page: render nothing, so the sections and what the visitor
@@ -62,7 +66,6 @@ pub fn App(props: &AppProps) -> Html {
     if props.parked {
         return html! {};
     }
-    // `sections` may name `message`: the section is parsed, its view comes in a later round.
     // The do-not-record hints of `ui::privacy`, for the whole widget.
     html! {
         <div class={classes!("bc", theme_class(config.theme), "rr-block", "rr-mask", "fs-mask")}
@@ -78,6 +81,10 @@ pub fn App(props: &AppProps) -> Html {
                 <PasswordSection {lang} {dictionaries} context_words={Rc::clone(&context_words)}
                     want_dictionaries={(*want_dictionaries).clone()}
                     reference_year={i32::from(props.today.year())} />
+            }
+            if config.sections.message {
+                <MessageSection {lang} pack={Rc::clone(&props.pack)}
+                    visitor_insurer={config.insurer.clone()} engine={Rc::clone(&props.message_engine)} />
             }
             <p class="bc-footer">{ Msg::PrivacyFooter.text(lang) }</p>
         </div>

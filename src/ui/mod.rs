@@ -4,6 +4,7 @@
 pub mod app;
 pub mod dictionaries;
 pub mod exposure;
+pub mod message;
 pub mod password;
 pub mod privacy;
 pub mod shared;

@@ -4,6 +4,11 @@
 
 use yew::prelude::*;
 
+use crate::date::Date;
+use crate::exposure::IncidentResult;
+use crate::i18n::{Lang, Localized, Msg, contract_span, intrusion_line, labelled, period_words};
+use crate::pack::{Incident, Insurer, Pack};
+
 /// What a bar stands for; the stylesheet colours bars by kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BarKind {
@@ -139,4 +144,118 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </figcaption>
         </figure>
     }
+}
+
+/// What the answer's timeline is drawn from.
+#[derive(Clone, Copy, Debug)]
+pub struct TimelineOf<'a> {
+    /// Interface language.
+    pub lang: Lang,
+    /// The pack the engine used.
+    pub pack: &'a Pack,
+    /// The incidents judged.
+    pub incidents: &'a [IncidentResult],
+    /// The insurer, as resolved.
+    pub insurer: Option<&'a Insurer>,
+    /// Contract start, when it parses.
+    pub start: Option<Date>,
+    /// Contract end, when it parses (none: running).
+    pub end: Option<Date>,
+    /// Today.
+    pub today: Date,
+}
+
+/// The contract, the insurer's operator periods and the incidents on one axis.
+pub fn answer_timeline(answer: &TimelineOf<'_>) -> Html {
+    let lang = answer.lang;
+    let pack = answer.pack;
+    let day = |d: Date| d.days_since_epoch() as i32;
+    let incidents: Vec<&Incident> = answer
+        .incidents
+        .iter()
+        .filter_map(|r| pack.incident(&r.incident))
+        .collect();
+    let floor = Date::new(2015, 1, 1).map(day).unwrap_or(0);
+    let axis_start = answer
+        .start
+        .map_or(floor, |s| day(s).min(floor))
+        .max(day_of(1990));
+    let axis_end = day(answer.today).max(axis_start + 365);
+
+    let mut bars = Vec::new();
+    let mut description = Vec::new();
+    let contract_label = Msg::TimelineContract.text(lang).to_owned();
+    description.push(labelled(
+        &contract_label,
+        &contract_span(answer.start, answer.end, lang),
+        lang,
+    ));
+    bars.push(Bar {
+        label: contract_label,
+        from: answer.start.map(day),
+        to: answer.end.map(day),
+        kind: BarKind::Contract,
+    });
+    if let Some(insurer) = answer.insurer {
+        for period in &insurer.periods {
+            let name = pack
+                .operator(&period.operator)
+                .map_or(period.operator.clone(), |o| o.name.clone());
+            let breached = pack.incidents_of(&period.operator).next().is_some();
+            let words = period_words(period.from, period.to, lang);
+            let text = if words.is_empty() {
+                name
+            } else {
+                format!("{name} {words}")
+            };
+            let label = labelled(&insurer.name, &text, lang);
+            description.push(label.clone());
+            bars.push(Bar {
+                label,
+                from: period.from.map(day),
+                to: period.to.map(day),
+                kind: if breached {
+                    BarKind::BreachedOperator
+                } else {
+                    BarKind::Operator
+                },
+            });
+        }
+    }
+    let markers: Vec<Marker> = incidents
+        .iter()
+        .map(|incident| {
+            let name = operator_name(pack, incident);
+            description.push(intrusion_line(&name, incident.intrusion.date, lang));
+            Marker {
+                label: name,
+                day: day(incident.intrusion.date),
+            }
+        })
+        .collect();
+    let ticks: Vec<(i32, String)> = (1990..=2100)
+        .filter_map(|year| {
+            Date::new(year, 1, 1)
+                .ok()
+                .map(|d| (day(d), year.to_string()))
+        })
+        .filter(|(d, _)| *d >= axis_start && *d <= axis_end)
+        .collect();
+    // Keep at most about eight year labels, whatever the span.
+    let step = ticks.len().div_ceil(8).max(1);
+    let ticks: Vec<(i32, String)> = ticks.into_iter().step_by(step).collect();
+    html! {
+        <Timeline title={Msg::TimelineTitle.text(lang)} axis={(axis_start, axis_end)}
+            {ticks} {bars} {markers} {description} />
+    }
+}
+
+/// The breached operator's name, for an operator-decided incident.
+pub fn operator_name(pack: &Pack, incident: &Incident) -> String {
+    let id = incident.operator_id().unwrap_or_default();
+    pack.operator(id).map_or(id.to_owned(), |o| o.name.clone())
+}
+
+fn day_of(year: u16) -> i32 {
+    Date::new(year, 1, 1).map_or(0, |d| d.days_since_epoch() as i32)
 }

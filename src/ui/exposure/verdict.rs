@@ -1,19 +1,25 @@
-//! The answer: headline, incidents with their reasons, fields, timeline, next steps, sources.
+//! The answer, at a glance first: one line per incident (verdict, incident, month, colour and
+//! icon), the member card of what leaked, the two most important next steps. The rest (the
+//! other steps, what each field allows, the rules applied, the timeline, the sources) sits
+//! behind disclosures, in the DOM, so that print and the contract's hooks still see it.
 //!
-//! Everything here renders the engine's `Assessment`; nothing is decided here.
+//! Everything here renders the engine's `Assessment` and the choices of `glance`; nothing is
+//! decided here.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::date::Date;
-use crate::exposure::{Assessment, IncidentResult, Verdict};
-use crate::i18n::{
-    Lang, Localized, Msg, colon, contract_span, format_date, intrusion_line, labelled,
-    milestone_date, period_words,
-};
-use crate::pack::{Incident, Milestone, Pack, Text};
-use crate::ui::exposure::timeline::{Bar, BarKind, Marker, Timeline};
+use crate::explain::{FieldRisk, Gist, Headline, Summary, answer_line, breach_name};
+use crate::exposure::{Assessment, IncidentResult, NextStep, Verdict};
+use crate::glance::{gist, headline, split_steps};
+use crate::i18n::{Lang, Localized, Msg, colon, contract_span, format_date, milestone_date};
+use crate::pack::{Incident, Insurer, Milestone, Pack, ScopeNoteKind, Text};
+use crate::ui::exposure::member_card::member_card;
+use crate::ui::exposure::sources::{source_items, unique};
+use crate::ui::exposure::timeline::{TimelineOf, answer_timeline, operator_name};
+use crate::ui::shared::Shared;
 
 /// Properties of [`VerdictView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -21,7 +27,7 @@ pub struct VerdictViewProps {
     /// Interface language.
     pub lang: Lang,
     /// What the engine said.
-    pub assessment: Rc<Assessment>,
+    pub assessment: Shared<Assessment>,
     /// The pack the engine used.
     pub pack: Rc<Pack>,
     /// The insurer picked, if any.
@@ -53,6 +59,23 @@ fn verdict_symbol(verdict: Verdict) -> &'static str {
     }
 }
 
+fn badge(verdict: Verdict) -> Html {
+    html! { <span class="bc-badge" aria-hidden="true">{ verdict_symbol(verdict) }</span> }
+}
+
+/// How the one-line answer names an incident: "fuite Viamedis, janvier 2024"; an incident
+/// with no operator by its title.
+fn incident_name(pack: &Pack, incident: &Incident, lang: Lang) -> String {
+    match incident.operator_id() {
+        Some(_) => breach_name(
+            &operator_name(pack, incident),
+            incident.intrusion.date,
+            lang,
+        ),
+        None => lang.pick(&incident.title.fr, &incident.title.en).clone(),
+    }
+}
+
 fn milestone(label: Msg, milestone: &Milestone, lang: Lang) -> Html {
     html! {
         <>
@@ -62,16 +85,30 @@ fn milestone(label: Msg, milestone: &Milestone, lang: Lang) -> Html {
     }
 }
 
+/// A next step and its official links.
+fn step_item(step: NextStep, lang: Lang) -> Html {
+    html! {
+        <li>
+            { step.text(lang) }
+            { for step.links(lang).iter().map(|link| html! {
+                <>{ " " }<a href={link.url} target="_blank" rel="noopener noreferrer">{ link.label }</a></>
+            }) }
+        </li>
+    }
+}
+
 /// The verdict container (`data-testid="verdict"`).
 #[component]
 pub fn VerdictView(props: &VerdictViewProps) -> Html {
     let lang = props.lang;
-    let a = &props.assessment;
-    let Some(verdict) = a.verdict else {
+    let answer = &*props.assessment;
+    let Some(verdict) = answer.verdict else {
         return html! {};
     };
-    let pack = &props.pack;
-    let insurer = props.insurer.as_deref().and_then(|id| pack.insurer(id));
+    let pack = &*props.pack;
+    let insurer: Option<&Insurer> = props.insurer.as_deref().and_then(|id| pack.insurer(id));
+    // Facts a host page supplied are said to be its word ("selon Mutuelle Exemple").
+    let according = insurer.filter(|i| i.from_host).map(|i| i.name.as_str());
     let text = |t: &Text| lang.pick(&t.fr, &t.en).clone();
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
@@ -79,25 +116,48 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
         }
     });
 
-    let incident_view = |result: &IncidentResult| -> Html {
+    // The one-line answers: the headline (when the worst incident's verdict is the overall
+    // one), then one line per other incident, with its gist.
+    let line_of = |result: &IncidentResult| -> Option<(String, Option<&'static str>)> {
+        let incident = pack.incident(&result.incident)?;
+        let name = incident_name(pack, incident, lang);
+        let gist = gist(result.verdict, &result.reasons).map(|r| Gist(r).text(lang));
+        Some((answer_line(result.verdict, &name, according, lang), gist))
+    };
+    let lead = headline(answer);
+    let hooked = |result: &IncidentResult, content: Html| {
+        html! {
+            <span data-testid="incident" data-incident={result.incident.clone()}
+                data-verdict={result.verdict.id()}>{ content }</span>
+        }
+    };
+    let (heading, lead_gist) = match lead.and_then(|i| answer.incidents.get(i)) {
+        Some(result) => {
+            let (line, gist) = line_of(result).unwrap_or_default();
+            (hooked(result, html! { { line } }), gist)
+        }
+        None => (html! { { Headline(verdict).text(lang) } }, None),
+    };
+    let others: Vec<&IncidentResult> = answer
+        .incidents
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != lead)
+        .map(|(_, r)| r)
+        .collect();
+
+    let (first_steps, more_steps) = split_steps(&answer.next_steps);
+
+    let incident_detail = |result: &IncidentResult| -> Html {
         let Some(incident) = pack.incident(&result.incident) else {
             return html! {};
         };
-        let operator = operator_name(pack, incident);
         html! {
-            <li class={classes!("bc-incident", verdict_class(result.verdict))}
-                data-testid="incident" data-incident={result.incident.clone()}
-                data-verdict={result.verdict.id()}>
-                <h4>
-                    <span class="bc-badge" aria-hidden="true">{ verdict_symbol(result.verdict) }</span>
-                    { text(&incident.title) }{ " — " }<strong>{ result.verdict.word(lang) }</strong>
-                </h4>
-                <dl class="bc-facts">
-                    <dt>{ Msg::IncidentOperator.text(lang) }</dt><dd>{ operator }</dd>
-                    { milestone(Msg::IncidentIntrusion, &incident.intrusion, lang) }
-                    { milestone(Msg::IncidentDiscovery, &incident.discovery, lang) }
-                    { milestone(Msg::IncidentDisclosure, &incident.disclosure, lang) }
-                </dl>
+            <li class={classes!("bc-rule", verdict_class(result.verdict))}>
+                <h5>
+                    { badge(result.verdict) }{ text(&incident.title) }{ " — " }
+                    <strong>{ result.verdict.text(lang) }</strong>
+                </h5>
                 <ul class="bc-reasons">
                     { for result.reasons.iter().map(|r| html! { <li>{ r.text(lang) }</li> }) }
                 </ul>
@@ -108,221 +168,177 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
                     <p>{ text(some) }</p>
                 }
                 { for incident.notes.iter()
-                    .filter(|n| n.kind == crate::pack::ScopeNoteKind::Other)
+                    .filter(|n| n.kind == ScopeNoteKind::Other)
                     .map(|n| html! { <p class="bc-note">{ text(&n.text) }</p> }) }
+                <dl class="bc-facts">
+                    <dt>{ Msg::IncidentOperator.text(lang) }</dt>
+                    <dd>{ operator_name(pack, incident) }</dd>
+                    { milestone(Msg::IncidentIntrusion, &incident.intrusion, lang) }
+                    { milestone(Msg::IncidentDiscovery, &incident.discovery, lang) }
+                    { milestone(Msg::IncidentDisclosure, &incident.disclosure, lang) }
+                </dl>
             </li>
         }
     };
 
-    let sources: Vec<&crate::pack::Source> = {
-        let mut ids: Vec<&String> = a.incidents.iter().flat_map(|r| r.sources.iter()).collect();
-        if let Some(notice) = insurer.and_then(|i| i.notice.as_ref()) {
-            ids.insert(0, notice);
-        }
-        let mut seen = Vec::new();
-        ids.into_iter()
-            .filter_map(|id| pack.source(id))
-            .filter(|s| {
-                let first = !seen.contains(&s.id);
-                seen.push(s.id.clone());
-                first
-            })
-            .collect()
-    };
+    let sources = unique(
+        pack,
+        insurer.and_then(|i| i.notice.as_deref()).into_iter().chain(
+            answer
+                .incidents
+                .iter()
+                .chain(&answer.ruled_out)
+                .flat_map(|r| r.sources.iter().map(String::as_str)),
+        ),
+    );
+    let risks: Vec<_> = answer
+        .exposed_fields
+        .iter()
+        .map(|(field, certainty)| (*field, *certainty))
+        .collect();
 
     html! {
         <div class={classes!("bc-verdict", verdict_class(verdict))} data-testid="verdict"
             data-verdict={verdict.id()}>
-            <div class="bc-headline">
-                <span class="bc-badge" aria-hidden="true">{ verdict_symbol(verdict) }</span>
-                <h3>{ verdict.headline(lang) }</h3>
-            </div>
-            <p>{ verdict.summary(lang) }</p>
-            <p class="bc-result-for">
-                <strong>{ Msg::ResultFor.text(lang) }</strong>{ " " }
-                { insurer.map(|i| format!("{}, ", i.name)) }
-                { Msg::ResultContract.text(lang) }{ " " }
-                { contract_span(props.start, props.end, lang) }
-            </p>
-            if let Some(note) = insurer.and_then(|i| i.note.as_ref()) {
-                <p class="bc-note">{ text(note) }</p>
-            }
-            if let Some(href) = &props.notice_href {
-                <p><a href={href.clone()} target="_blank" rel="noopener noreferrer">
-                    { Msg::NoticeLink.text(lang) }</a></p>
-            }
-
-            if !a.exposed_fields.is_empty() {
-                <h4>{ Msg::ExposedHeading.text(lang) }</h4>
-                <ul class="bc-fields">
-                    { for a.exposed_fields.iter().map(|(field, certainty)| html! {
-                        <li data-testid="exposed-field" data-field={field.id()}
-                            data-certainty={certainty.id()}>
-                            <strong>{ field.label(lang) }</strong>
-                            { " (" }{ certainty.label(lang) }{ ")" }{ colon(lang) }
-                            { field.risk(lang) }
-                        </li>
-                    }) }
-                </ul>
-            }
-            if !a.not_exposed_fields.is_empty() {
-                <h4>{ Msg::NotExposedHeading.text(lang) }</h4>
-                <ul class="bc-fields bc-safe-fields">
-                    { for a.not_exposed_fields.iter().map(|field| html! {
-                        <li data-testid="not-exposed-field" data-field={field.id()}>{ field.label(lang) }</li>
-                    }) }
-                </ul>
-            }
-            if a.family_members {
-                <p class="bc-note">{ Msg::FamilyNote.text(lang) }</p>
-            }
-
-            <h4>{ Msg::IncidentsHeading.text(lang) }</h4>
-            <ul class="bc-incidents">{ for a.incidents.iter().map(incident_view) }</ul>
-            { for a.separate_incidents.iter().filter_map(|id| pack.incident(id)).map(|incident| html! {
-                <p class="bc-note bc-separate" data-separate-incident={incident.id.clone()}>
-                    <strong>{ Msg::SeparateIncidentLead.text(lang) }</strong>{ " " }
-                    { text(&incident.title) }{ ". " }
-                    { incident.some_members_only.as_ref().map(text) }{ " " }
-                    { Msg::SeparateIncidentHow.text(lang) }
+            <div class="bc-answer">
+                <h3 class="bc-headline">{ badge(verdict) }<span>{ heading }</span></h3>
+                if let Some(gist) = lead_gist {
+                    <p class="bc-gist">{ gist }</p>
+                }
+                if !others.is_empty() {
+                    <ul class="bc-lines">
+                        { for others.iter().filter_map(|result| {
+                            let (line, gist) = line_of(result)?;
+                            Some(html! {
+                                <li class={classes!("bc-line", verdict_class(result.verdict))}>
+                                    { badge(result.verdict) }
+                                    { hooked(result, html! {
+                                        <>
+                                            { line }
+                                            if let Some(gist) = gist {
+                                                <span class="bc-gist">{ colon(lang) }{ gist }</span>
+                                            }
+                                        </>
+                                    }) }
+                                </li>
+                            })
+                        }) }
+                    </ul>
+                }
+                <p class="bc-result-for">
+                    { Msg::ResultFor.text(lang) }{ " " }
+                    { insurer.map(|i| format!("{}, ", i.name)) }
+                    { Msg::ResultContract.text(lang) }{ " " }
+                    { contract_span(props.start, props.end, lang) }
                 </p>
+            </div>
+
+            <div class="bc-glance">
+                { member_card(lang, &answer.exposed_fields, &answer.not_exposed_fields) }
+                <div class="bc-first">
+                    <h4>{ Msg::NextStepsHeading.text(lang) }</h4>
+                    <ol class="bc-steps">
+                        { for first_steps.iter().map(|step| step_item(*step, lang)) }
+                    </ol>
+                    if let Some(href) = &props.notice_href {
+                        <p><a href={href.clone()} target="_blank" rel="noopener noreferrer">
+                            { Msg::NoticeLink.text(lang) }</a></p>
+                    }
+                </div>
+            </div>
+
+            { for answer.separate_incidents.iter().filter_map(|id| pack.incident(id)).map(|incident| html! {
+                <details class="bc-more bc-separate" data-separate-incident={incident.id.clone()}>
+                    <summary>
+                        { Msg::SeparateIncidentLead.text(lang) }{ " " }
+                        { incident_name(pack, incident, lang) }
+                    </summary>
+                    { for incident.some_members_only.as_ref().map(|some| html! { <p>{ text(some) }</p> }) }
+                    <p>{ Msg::SeparateIncidentHow.text(lang) }</p>
+                </details>
             }) }
 
-            { timeline(props) }
-
-            <h4>{ Msg::NextStepsHeading.text(lang) }</h4>
-            <ul class="bc-steps">
-                { for a.next_steps.iter().map(|step| html! {
-                    <li>
-                        { step.text(lang) }
-                        { for step.links(lang).iter().map(|link| html! {
-                            <>{ " " }<a href={link.url} target="_blank" rel="noopener noreferrer">{ link.label }</a></>
-                        }) }
-                    </li>
-                }) }
-            </ul>
-            if a.card_caveats {
-                <ul class="bc-caveats">
-                    <li>{ Msg::CardCaveatCurrent.text(lang) }</li>
-                    <li>{ Msg::CardCaveatInsurerOnly.text(lang) }</li>
-                </ul>
+            if !more_steps.is_empty() || answer.card_caveats {
+                <details class="bc-more">
+                    <summary>{ Msg::MoreSteps.text(lang) }</summary>
+                    <ul class="bc-steps">
+                        { for more_steps.iter().map(|step| step_item(*step, lang)) }
+                    </ul>
+                    if answer.card_caveats {
+                        <ul class="bc-caveats">
+                            <li>{ Msg::CardCaveatCurrent.text(lang) }</li>
+                            <li>{ Msg::CardCaveatInsurerOnly.text(lang) }</li>
+                        </ul>
+                    }
+                </details>
             }
-            <p class="bc-print-row">
-                <button type="button" class="bc-print" onclick={on_print}>{ Msg::PrintButton.text(lang) }</button>
-            </p>
 
-            <details class="bc-sources">
-                <summary>{ Msg::SourcesHeading.text(lang) }</summary>
-                <ul>
-                    { for sources.iter().map(|source| html! {
-                        <li>
-                            <a href={source.url.clone()} target="_blank" rel="noopener noreferrer">{ &source.title }</a>
-                            { " — " }{ &source.publisher }
-                            { source.date.map(|d| format!(", {}", format_date(d, lang))) }
-                            { " (" }{ source.grade.label(lang) }{ ")" }
-                        </li>
+            if !risks.is_empty() {
+                <details class="bc-more">
+                    <summary>{ Msg::FieldRisksHeading.text(lang) }</summary>
+                    <dl class="bc-risks">
+                        { for risks.iter().map(|(field, certainty)| html! {
+                            <>
+                                <dt>{ field.text(lang) }{ " (" }{ certainty.text(lang) }{ ")" }</dt>
+                                <dd>{ FieldRisk(*field).text(lang) }</dd>
+                            </>
+                        }) }
+                    </dl>
+                    { for answer.caveats.iter().map(|(field, caveat)| html! {
+                        <p class="bc-note"><strong>{ field.text(lang) }</strong>{ colon(lang) }{ text(caveat) }</p>
                     }) }
-                </ul>
+                    if answer.family_members {
+                        <p class="bc-note">{ Msg::FamilyNote.text(lang) }</p>
+                    }
+                </details>
+            }
+
+            <details class="bc-more bc-why">
+                <summary>{ Msg::IncidentsHeading.text(lang) }</summary>
+                <p>{ Summary(verdict).text(lang) }</p>
+                if let Some(note) = insurer.and_then(|i| i.note.as_ref()) {
+                    <p class="bc-note">{ text(note) }</p>
+                }
+                <ul class="bc-rules">{ for answer.incidents.iter().map(incident_detail) }</ul>
+                if !answer.ruled_out.is_empty() {
+                    <p class="bc-ruled-out-lead">{ Msg::RuledOutLead.text(lang) }</p>
+                    <ul class="bc-rules bc-ruled-out">
+                        { for answer.ruled_out.iter().map(|result| html! {
+                            <li data-ruled-out-incident={result.incident.clone()}>
+                                { line_of(result).map(|(line, gist)| match gist {
+                                    Some(gist) => format!("{line}{}{gist}", colon(lang)),
+                                    None => line,
+                                }) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </details>
+
+            <details class="bc-more bc-timeline-details">
+                <summary>{ Msg::TimelineSummary.text(lang) }</summary>
+                { answer_timeline(&TimelineOf {
+                    lang,
+                    pack,
+                    incidents: &answer.incidents,
+                    insurer,
+                    start: props.start,
+                    end: props.end,
+                    today: props.today,
+                }) }
+            </details>
+
+            <details class="bc-more bc-sources">
+                <summary>{ Msg::SourcesHeading.text(lang) }</summary>
+                <ul>{ source_items(&sources, lang) }</ul>
                 if let Some(reviewed) = pack.reviewed {
                     <p class="bc-hint">{ Msg::Reviewed.text(lang) }{ " " }{ format_date(reviewed, lang) }</p>
                 }
             </details>
+
+            <p class="bc-print-row">
+                <button type="button" class="bc-print" onclick={on_print}>{ Msg::PrintButton.text(lang) }</button>
+            </p>
         </div>
     }
-}
-
-/// The contract, the insurer's operator periods and the incidents on one axis.
-fn timeline(props: &VerdictViewProps) -> Html {
-    let lang = props.lang;
-    let pack = &props.pack;
-    let day = |d: Date| d.days_since_epoch() as i32;
-    let incidents: Vec<&Incident> = props
-        .assessment
-        .incidents
-        .iter()
-        .filter_map(|r| pack.incident(&r.incident))
-        .collect();
-    let floor = Date::new(2015, 1, 1).map(day).unwrap_or(0);
-    let axis_start = props
-        .start
-        .map_or(floor, |s| day(s).min(floor))
-        .max(day_of(1990));
-    let axis_end = day(props.today).max(axis_start + 365);
-
-    let mut bars = Vec::new();
-    let mut description = Vec::new();
-    let contract_label = Msg::TimelineContract.text(lang).to_owned();
-    description.push(labelled(
-        &contract_label,
-        &contract_span(props.start, props.end, lang),
-        lang,
-    ));
-    bars.push(Bar {
-        label: contract_label,
-        from: props.start.map(day),
-        to: props.end.map(day),
-        kind: BarKind::Contract,
-    });
-    if let Some(insurer) = props.insurer.as_deref().and_then(|id| pack.insurer(id)) {
-        for period in &insurer.periods {
-            let name = pack
-                .operator(&period.operator)
-                .map_or(period.operator.clone(), |o| o.name.clone());
-            let breached = pack.incidents_of(&period.operator).next().is_some();
-            let words = period_words(period.from, period.to, lang);
-            let text = if words.is_empty() {
-                name
-            } else {
-                format!("{name} {words}")
-            };
-            let label = labelled(&insurer.name, &text, lang);
-            description.push(label.clone());
-            bars.push(Bar {
-                label,
-                from: period.from.map(day),
-                to: period.to.map(day),
-                kind: if breached {
-                    BarKind::BreachedOperator
-                } else {
-                    BarKind::Operator
-                },
-            });
-        }
-    }
-    let markers: Vec<Marker> = incidents
-        .iter()
-        .map(|incident| {
-            let name = operator_name(pack, incident);
-            description.push(intrusion_line(&name, incident.intrusion.date, lang));
-            Marker {
-                label: name,
-                day: day(incident.intrusion.date),
-            }
-        })
-        .collect();
-    let ticks: Vec<(i32, String)> = (1990..=2100)
-        .filter_map(|year| {
-            Date::new(year, 1, 1)
-                .ok()
-                .map(|d| (day(d), year.to_string()))
-        })
-        .filter(|(d, _)| *d >= axis_start && *d <= axis_end)
-        .collect();
-    // Keep at most about eight year labels, whatever the span.
-    let step = ticks.len().div_ceil(8).max(1);
-    let ticks: Vec<(i32, String)> = ticks.into_iter().step_by(step).collect();
-    html! {
-        <Timeline title={Msg::TimelineTitle.text(lang)} axis={(axis_start, axis_end)}
-            {ticks} {bars} {markers} {description} />
-    }
-}
-
-/// The breached operator's name, for an operator-decided incident.
-fn operator_name(pack: &Pack, incident: &Incident) -> String {
-    let id = incident.operator_id().unwrap_or_default();
-    pack.operator(id).map_or(id.to_owned(), |o| o.name.clone())
-}
-
-fn day_of(year: u16) -> i32 {
-    Date::new(year, 1, 1).map_or(0, |d| d.days_since_epoch() as i32)
 }

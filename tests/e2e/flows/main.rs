@@ -31,6 +31,7 @@ mod glue_audit;
 mod host_data;
 mod hostile;
 mod loader;
+mod message;
 mod package;
 mod password;
 mod privacy;
@@ -78,6 +79,8 @@ fn main() -> std::process::ExitCode {
         flow!(first_paint::scrolling_a_password_section_into_view_fetches_it_once_for_every_widget),
         flow!(first_paint::a_page_with_only_the_exposure_check_never_fetches_the_dictionary),
         flow!(first_paint::a_dictionary_that_fails_leaves_the_built_in_list_rating_with_a_note),
+        flow!(message::a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_one_has_no_red_flag),
+        flow!(message::an_engine_that_cannot_load_is_said_in_the_section_and_the_rest_still_works),
         flow!(privacy::the_typed_password_appears_in_no_attribute_console_message_event_or_url),
         flow!(privacy::the_meter_announces_level_changes_not_keystrokes_and_shows_the_cnil_yardstick),
         flow!(privacy::the_proxy_witnesses_a_leak_to_any_host_and_fails_the_request_assertion),
@@ -97,7 +100,11 @@ fn main() -> std::process::ExitCode {
         flow!(a11y::the_widget_has_no_axe_violation_in_english_light),
         flow!(a11y::the_axe_check_sees_inside_the_shadow_root),
         flow!(verdict_view::an_exposed_verdict_has_a_described_timeline_next_steps_dated_sources_and_prints_cleanly),
-        flow!(verdict_view::on_a_320_pixel_phone_nothing_sticks_out_of_the_screen),
+        flow!(verdict_view::at_360_pixels_the_answer_card_and_first_steps_fit_in_1100_px_and_150_words),
+        flow!(verdict_view::every_disclosure_opens_and_closes_by_keyboard_with_no_axe_violation_either_way),
+        flow!(verdict_view::an_incident_decided_by_its_own_question_is_answered_by_keyboard_apart_from_the_verdict),
+        flow!(verdict_view::a_verdict_on_host_supplied_facts_says_whose_word_it_is),
+        flow!(verdict_view::on_320_and_1000_pixel_screens_nothing_sticks_out_and_the_wide_one_has_two_columns),
         flow!(package::the_installed_package_mounts_the_widget_on_a_host_page),
     ];
     runner::main(checks, flows)

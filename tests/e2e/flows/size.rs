@@ -10,7 +10,7 @@ use breach_check_e2e::harness::{bundle_files, dist};
 /// What a host must download before the form is usable: every bundle file but the password
 /// dictionaries, which come right after first paint.
 fn is_first_paint(file: &str) -> bool {
-    !file.ends_with(".dict")
+    !file.ends_with(".dict") && !breach_check_e2e::harness::ON_FIRST_USE.contains(&file)
 }
 
 /// The two limits of `size-budget.toml`, in gzip bytes.
