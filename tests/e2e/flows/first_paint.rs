@@ -21,7 +21,7 @@ fn dictionary_requests(session: &Session<'_>) -> usize {
         .server
         .requested_paths()
         .iter()
-        .filter(|path| path == DICTIONARY)
+        .filter(|path| *path == DICTIONARY)
         .count()
 }
 
