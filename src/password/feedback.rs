@@ -49,6 +49,8 @@ pub enum Warning {
     Dates,
     /// A NIR-shaped number; NIRs were among the leaked data.
     Nir,
+    /// A phone number.
+    PhoneNumber,
 }
 
 /// What to do instead.
@@ -95,7 +97,7 @@ pub struct Feedback {
 
 impl Warning {
     /// Every warning, for tests that walk all texts.
-    pub const ALL: [Warning; 17] = [
+    pub const ALL: [Warning; 18] = [
         Warning::TopTen,
         Warning::TopHundred,
         Warning::Common,
@@ -113,6 +115,7 @@ impl Warning {
         Warning::RecentYears,
         Warning::Dates,
         Warning::Nir,
+        Warning::PhoneNumber,
     ];
 
     /// The warning's text in `lang`.
@@ -157,6 +160,10 @@ impl Warning {
                 "Cela ressemble à un numéro de sécurité sociale : les NIR font partie des \
                  données qui ont fuité."
             }
+            Warning::PhoneNumber => {
+                "Un numéro de téléphone se devine vite : il est connu de vos proches, et \
+                 souvent d’un fichier."
+            }
         }
     }
 
@@ -188,6 +195,10 @@ impl Warning {
             Warning::Nir => {
                 "This looks like a social security number (NIR): NIRs were among the leaked \
                  data."
+            }
+            Warning::PhoneNumber => {
+                "A phone number is quickly guessed: the people around you know it, and so do \
+                 many files."
             }
         }
     }
@@ -408,7 +419,15 @@ fn pattern_feedback(pw: &Password, m: &ScoredMatch, sole: bool, out: &mut Feedba
             out.warning = Some(Warning::Nir);
             out.suggestions.push(Suggestion::NeverNir);
         }
-        Pattern::BruteForce => {}
+        Pattern::Interleaved(_) => {
+            out.warning = Some(Warning::KeyPattern);
+            out.suggestions.push(Suggestion::LongerKeyboardPattern);
+        }
+        Pattern::Phone => {
+            out.warning = Some(Warning::PhoneNumber);
+            out.suggestions.push(Suggestion::UseWords);
+        }
+        Pattern::Suffix(_) | Pattern::BruteForce => {}
     }
 }
 

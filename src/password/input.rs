@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+pub(crate) use crate::text::{Fold, fold_char, is_combining};
+
 /// How many characters are rated; the rest earn a length credit (see `estimate`).
 pub const MAX_RATED_CHARS: usize = 256;
 
@@ -101,62 +103,6 @@ pub fn byte_to_char_range(s: &str, bytes: Range<usize>) -> Option<Range<usize>> 
     let start = s.get(..bytes.start)?.chars().count();
     let len = s.get(bytes.clone())?.chars().count();
     Some(start..start + len)
-}
-
-/// The folding of one character.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Fold {
-    /// A combining mark: it belongs to the previous character and folds to nothing.
-    Skip,
-    /// One ASCII byte.
-    One(u8),
-    /// Two ASCII bytes (`œ` → `oe`, `ß` → `ss`).
-    Two(u8, u8),
-    /// No ASCII folding.
-    None,
-}
-
-/// True for the combining diacritical marks (U+0300–U+036F), as found in decomposed input.
-pub(crate) fn is_combining(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-/// Folds case and accents for dictionary lookups. The dictionary generator applies the same
-/// folding (NFD, drop marks, lowercase, `œ`/`æ`/`ß` expanded) to the word lists.
-pub(crate) fn fold_char(c: char) -> Fold {
-    if c.is_ascii() {
-        let b = c as u8;
-        return if b.is_ascii_graphic() || b == b' ' {
-            Fold::One(b.to_ascii_lowercase())
-        } else {
-            Fold::None
-        };
-    }
-    if is_combining(c) {
-        return Fold::Skip;
-    }
-    let b = match c {
-        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => b'a',
-        'Ç' | 'ç' | 'Ć'..='č' => b'c',
-        'Ð' | 'ð' | 'Ď'..='đ' => b'd',
-        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => b'e',
-        'Ĝ'..='ģ' => b'g',
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => b'i',
-        'Ł' | 'ł' => b'l',
-        'Ñ' | 'ñ' | 'Ń'..='ň' => b'n',
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => b'o',
-        'Ŕ'..='ř' => b'r',
-        'Ś'..='š' => b's',
-        'Ţ'..='ť' => b't',
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => b'u',
-        'Ý' | 'ý' | 'ÿ' | 'Ÿ' => b'y',
-        'Ź'..='ž' => b'z',
-        'Œ' | 'œ' => return Fold::Two(b'o', b'e'),
-        'Æ' | 'æ' => return Fold::Two(b'a', b'e'),
-        'ß' => return Fold::Two(b's', b's'),
-        _ => return Fold::None,
-    };
-    Fold::One(b)
 }
 
 #[cfg(test)]

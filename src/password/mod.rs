@@ -50,7 +50,7 @@ pub use dict::{DictError, Dictionaries, DictionaryKind, DictionaryName, Entry, L
 pub use feedback::{Feedback, Suggestion, Warning};
 pub use input::{MAX_RATED_CHARS, byte_to_char_range};
 pub use keyboards::Layout;
-pub use matchers::{Match, Pattern, Work};
+pub use matchers::{InterleavedMatch, Match, Pattern, SuffixKind, SuffixMatch, Work};
 pub use scoring::ScoredMatch;
 
 use dict::WordSet;
@@ -247,6 +247,38 @@ impl LeakFlags {
     }
 }
 
+/// Where an estimate stands against the two markers of the CNIL's recommendation on
+/// passwords (délibération n° 2022-100): 50 bits for a password with throttled attempts, 80
+/// bits for a password alone. zxcvbn's top score (10¹⁰ guesses) is only about 33 bits, so a
+/// high score is never read as meeting a bar it does not meet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CnilPosition {
+    /// Below 50 bits.
+    BelowBoth,
+    /// At least 50 bits, below 80.
+    AboveFifty,
+    /// At least 80 bits.
+    AboveBoth,
+}
+
+impl CnilPosition {
+    /// The marker for a password whose attempts are throttled, in bits.
+    pub const THROTTLED_BITS: f64 = 50.0;
+    /// The marker for a password alone, in bits.
+    pub const ALONE_BITS: f64 = 80.0;
+
+    /// The position of an estimate of `bits` (log2 of the guesses).
+    pub fn from_bits(bits: f64) -> CnilPosition {
+        if bits >= CnilPosition::ALONE_BITS {
+            CnilPosition::AboveBoth
+        } else if bits >= CnilPosition::THROTTLED_BITS {
+            CnilPosition::AboveFifty
+        } else {
+            CnilPosition::BelowBoth
+        }
+    }
+}
+
 /// The rating of one password.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Estimate {
@@ -256,6 +288,8 @@ pub struct Estimate {
     pub guesses_log10: f64,
     /// Estimated guesses in bits (log2), for comparison with CNIL's 13/50/80-bit markers.
     pub bits: f64,
+    /// Where `bits` stands against the CNIL's 50- and 80-bit markers.
+    pub cnil: CnilPosition,
     /// Time to guess it in the four scenarios.
     pub crack_times: CrackTimes,
     /// Warning and suggestions.
@@ -291,10 +325,12 @@ pub fn estimate(password: &str, ctx: &Context) -> Estimate {
         context_word: analysis.context_word,
     };
     let feedback = feedback::feedback(&pw, score, &analysis.sequence, leaks);
+    let bits = guesses_log10 * std::f64::consts::LOG2_10;
     Estimate {
         score,
         guesses_log10,
-        bits: guesses_log10 * std::f64::consts::LOG2_10,
+        bits,
+        cnil: CnilPosition::from_bits(bits),
         crack_times: CrackTimes::from_guesses_log10(guesses_log10),
         feedback,
         leaks,
@@ -350,6 +386,16 @@ mod tests {
         assert_eq!(Score::from_guesses_log10(3.01), Score::One);
         assert_eq!(Score::from_guesses_log10(9.99), Score::Three);
         assert_eq!(Score::from_guesses_log10(10.01), Score::Four);
+    }
+
+    #[test]
+    fn the_cnil_position_follows_the_two_markers() {
+        assert_eq!(CnilPosition::from_bits(49.9), CnilPosition::BelowBoth);
+        assert_eq!(CnilPosition::from_bits(50.0), CnilPosition::AboveFifty);
+        assert_eq!(CnilPosition::from_bits(79.9), CnilPosition::AboveFifty);
+        assert_eq!(CnilPosition::from_bits(80.0), CnilPosition::AboveBoth);
+        let e = estimate("k7#Qv2!mZ9x@Lp4W Tq8$wN3zR6&cY1vB", &Context::new(2024));
+        assert_eq!(e.cnil, CnilPosition::from_bits(e.bits));
     }
 
     #[test]

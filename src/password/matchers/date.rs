@@ -9,12 +9,28 @@ const SEPARATORS: &[char] = &[' ', '-', '/', '\\', '_', '.'];
 
 pub(crate) fn find(pw: &Password, reference_year: i32, out: &mut Vec<Match>) {
     let digits: Vec<Option<u32>> = pw.chars.iter().map(|c| c.to_digit(10)).collect();
+    // values[i][l]: the number written by the l digits from i (l ≤ 8), computed once, since
+    // the date splits ask for the same short ranges many times.
+    let values: Vec<[Option<u32>; 9]> = (0..digits.len())
+        .map(|i| {
+            let mut row = [None; 9];
+            let mut v = Some(0u32);
+            for (l, slot) in row.iter_mut().enumerate().skip(1) {
+                v = match (v, digits.get(i + l - 1).copied().flatten()) {
+                    (Some(v), Some(d)) => Some(v * 10 + d),
+                    _ => None,
+                };
+                *slot = v;
+            }
+            row
+        })
+        .collect();
     let value = |range: std::ops::Range<usize>| -> Option<u32> {
-        let mut v = 0u32;
-        for d in digits.get(range)? {
-            v = v * 10 + (*d)?;
+        let len = range.len();
+        if len == 0 || len > 8 {
+            return None;
         }
-        Some(v)
+        values.get(range.start)?.get(len).copied().flatten()
     };
     years(&digits, &value, reference_year, out);
     let first_date = out.len();
@@ -65,27 +81,27 @@ fn plain_dates(
                 break;
             }
             let mut best: Option<(i32, DateMatch)> = None;
-            for order in [
-                Order::DayMonthYear,
-                Order::MonthDayYear,
-                Order::YearMonthDay,
-            ] {
-                for a in 1..=4usize {
-                    for b in 1..=2usize {
-                        let Some(c) = len.checked_sub(a + b) else {
-                            continue;
-                        };
-                        if c == 0 {
-                            continue;
-                        }
-                        let parts = (
-                            value(i..i + a),
-                            value(i + a..i + a + b),
-                            value(i + a + b..end),
-                        );
-                        let (Some(p), Some(q), Some(r)) = parts else {
-                            continue;
-                        };
+            for a in 1..=4usize {
+                for b in 1..=2usize {
+                    let Some(c) = len.checked_sub(a + b) else {
+                        continue;
+                    };
+                    if c == 0 {
+                        continue;
+                    }
+                    let parts = (
+                        value(i..i + a),
+                        value(i + a..i + a + b),
+                        value(i + a + b..end),
+                    );
+                    let (Some(p), Some(q), Some(r)) = parts else {
+                        continue;
+                    };
+                    for order in [
+                        Order::DayMonthYear,
+                        Order::MonthDayYear,
+                        Order::YearMonthDay,
+                    ] {
                         let candidate = match order {
                             Order::DayMonthYear if a <= 2 => date(p, q, r, c, reference_year),
                             Order::MonthDayYear if a <= 2 => date(q, p, r, c, reference_year),
@@ -219,24 +235,35 @@ fn date(
     })
 }
 
-/// Drops dates strictly inside another date (`1985` inside `02031985`).
+/// Drops dates strictly inside another date (`1985` inside `02031985`). Linear in the
+/// number of dates: a date is at most [`LONGEST_DATE`] characters long, so only dates
+/// starting that close before it can hold it, and for each start the longest one decides.
 fn drop_nested_dates(out: &mut Vec<Match>, from: usize) {
-    let dates: Vec<std::ops::Range<usize>> = out
-        .get(from..)
-        .unwrap_or(&[])
-        .iter()
-        .map(|m| m.range.clone())
-        .collect();
+    let Some(dates) = out.get(from..) else { return };
+    let len = dates.iter().map(|m| m.range.start + 1).max().unwrap_or(0);
+    // longest[s]: the furthest end of a date starting at s.
+    let mut longest: Vec<usize> = vec![0; len];
+    for m in dates {
+        if let Some(slot) = longest.get_mut(m.range.start) {
+            *slot = (*slot).max(m.range.end);
+        }
+    }
     let mut index = 0usize;
     out.retain(|m| {
-        let keep = index < from
-            || !dates.iter().any(|other| {
-                *other != m.range && other.start <= m.range.start && m.range.end <= other.end
-            });
+        let keep = index < from || {
+            let (start, end) = (m.range.start, m.range.end);
+            let same_start_longer = longest.get(start).is_some_and(|&e| e > end);
+            let earlier_holds = (start.saturating_sub(LONGEST_DATE)..start)
+                .any(|s| longest.get(s).is_some_and(|&e| e >= end));
+            !(same_start_longer || earlier_holds)
+        };
         index += 1;
         keep
     });
 }
+
+/// The longest date typed: `dd/mm/yyyy` and its variants.
+const LONGEST_DATE: usize = 10;
 
 #[cfg(test)]
 mod tests {

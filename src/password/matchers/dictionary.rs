@@ -6,7 +6,8 @@
 //! is no hash probe per substring. L33t characters branch to their letters inside the same
 //! walk, within a fixed budget of steps per start position. A separator (`-`, space, `.`,
 //! `_`, `'`) inside a word may be skipped, so `jean-pierre` and `mot-de-passe` find the
-//! folded list entries `jeanpierre` and `motdepasse`.
+//! folded list entries `jeanpierre` and `motdepasse`. A `?` may stand for any of the letters
+//! an accented one folds to, as exports from old systems leave them (`h?l?ne`).
 
 use super::{DictionaryMatch, MAX_MATCHES, Match, Pattern, Work};
 use crate::password::Context;
@@ -39,6 +40,8 @@ fn l33t_letters(b: u8) -> &'static [u8] {
         b'+' => b"t",
         b'%' => b"x",
         b'2' => b"z",
+        // Old systems' exports put `?` where an accented letter was (`h?l?ne`).
+        b'?' => b"eaiouc",
         _ => b"",
     }
 }
@@ -50,6 +53,9 @@ pub(crate) fn find(pw: &Password, ctx: &Context, out: &mut Vec<Match>, work: &mu
             continue;
         }
         for start in 0..pw.folded.len() {
+            if inside_periodic_run(&pw.folded, start) {
+                continue;
+            }
             let mut walk = Walk {
                 set,
                 pw,
@@ -64,6 +70,9 @@ pub(crate) fn find(pw: &Password, ctx: &Context, out: &mut Vec<Match>, work: &mu
             walk.run(start, set.root());
         }
         for start in 0..reversed.len() {
+            if inside_periodic_run(&reversed, start) {
+                continue;
+            }
             let mut walk = Walk {
                 set,
                 pw,
@@ -79,6 +88,24 @@ pub(crate) fn find(pw: &Password, ctx: &Context, out: &mut Vec<Match>, work: &mu
         }
     }
 }
+
+/// True when `start` lies inside a run of period 1 or 2 (`1111`, `1717`) that began at least
+/// [`RUN_SKIP`] bytes earlier: the words starting there are those starting `p` earlier, and
+/// the repeat matcher covers the run. Without this, the l33t branches of every position of a
+/// run of `1`s (`i`, `l`) were walked again and again (a 256-character run cost 6.6 ms in
+/// the browser).
+fn inside_periodic_run(folded: &[u8], start: usize) -> bool {
+    if start < RUN_SKIP {
+        return false;
+    }
+    (1..=2).any(|p| {
+        (start - RUN_SKIP..start)
+            .all(|j| matches!((folded.get(j), folded.get(j + p)), (Some(a), Some(b)) if a == b))
+    })
+}
+
+/// How far into a periodic run walks still start.
+const RUN_SKIP: usize = 4;
 
 struct Walk<'a> {
     set: &'a WordSet,
@@ -106,7 +133,21 @@ impl Walk<'_> {
             self.run(pos + 1, cur);
             self.chosen.pop();
         }
-        let letters: &[u8] = if self.l33t { l33t_letters(typed) } else { b"" };
+        // A l33t branch needs letters typed as themselves around it: at most one more
+        // substitution than plain letters, plus one. A run of digits is not a l33t word, and
+        // walking every digit's letters made long digit strings the slowest input.
+        let subs = self
+            .chosen
+            .iter()
+            .zip(self.folded.get(self.start..).unwrap_or(&[]))
+            .filter(|&(&c, &t)| c != t && c != SKIPPED)
+            .count();
+        let plain = self.chosen.iter().filter(|&&c| c != SKIPPED).count() - subs;
+        let letters: &[u8] = if self.l33t && subs <= plain + 1 {
+            l33t_letters(typed)
+        } else {
+            b""
+        };
         for &b in std::iter::once(&typed).chain(letters) {
             if self.budget == 0 || self.out.len() >= MAX_MATCHES {
                 return;

@@ -6,6 +6,8 @@
 
 pub(crate) mod date;
 pub(crate) mod dictionary;
+pub(crate) mod habits;
+pub(crate) mod interleaved;
 pub(crate) mod nir;
 pub(crate) mod repeat;
 pub(crate) mod sequence;
@@ -44,8 +46,43 @@ pub enum Pattern {
     Date(DateMatch),
     /// A number shaped like a French social-security number (NIR).
     Nir(NirMatch),
+    /// Two or three walks or sequences typed in turn (`a1z2e3r4t5`).
+    Interleaved(InterleavedMatch),
+    /// A French phone number (`06 12 34 56 78`, `+33…`).
+    Phone,
+    /// An ending appended to what comes before it: a département code, a domain, an
+    /// affectionate ending.
+    Suffix(SuffixMatch),
     /// No pattern: characters an attacker must brute-force.
     BruteForce,
+}
+
+/// Walks or sequences typed in turn, one character of each at a time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InterleavedMatch {
+    /// How many walks or sequences (the stride): 2 or 3.
+    pub strands: u32,
+    /// The strands' guesses together, with the choice of stride (log10).
+    pub guesses_log10: f64,
+}
+
+/// What a [`SuffixMatch`] appends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SuffixKind {
+    /// A département code: `01`–`95`, `2A`, `2B`, `971`–`976` (`massilia13`).
+    Departement,
+    /// A dot and a common top-level domain (`zoosk.com`).
+    Domain,
+    /// An affectionate ending (`-ette`, `-ounette`, `-ouille`).
+    Ending,
+}
+
+/// An ending appended to the pattern before it, the way mangling rules append one: priced as
+/// a small factor on that pattern, not as a pattern of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SuffixMatch {
+    /// What it is.
+    pub kind: SuffixKind,
 }
 
 /// A dictionary word.
@@ -79,7 +116,7 @@ pub struct SpatialMatch {
 pub struct RepeatMatch {
     /// Length of the repeated base, in characters.
     pub base_len: usize,
-    /// How many times the base occurs (at least 2).
+    /// How many times the base occurs (at least 2), a trailing partial base counting as one.
     pub count: u32,
     /// The base's own estimated guesses (log10).
     pub base_guesses_log10: f64,
@@ -162,6 +199,8 @@ pub(crate) fn find_all(
     sequence::find(pw, out);
     date::find(pw, ctx.reference_year(), out);
     nir::find(pw, out);
+    habits::find(pw, out);
+    interleaved::find(pw, out);
     repeat::find(pw, ctx, depth, out, work);
     out.truncate(MAX_MATCHES);
 }

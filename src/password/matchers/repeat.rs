@@ -29,7 +29,10 @@ pub(crate) fn find(pw: &Password, ctx: &Context, depth: u8, out: &mut Vec<Match>
         for i in 0..n - p {
             let r = run.get(i).copied().unwrap_or(0);
             if r >= p {
-                let total = p + (r / p) * p;
+                // The whole run, a trailing partial base included: cutting it off would
+                // leave its characters to be priced as extra patterns (`motdepasse`×25 plus
+                // `motde` rated stronger than `motdepasse`×25).
+                let total = p + r;
                 if let Some(slot) = best.get_mut(i)
                     && total > slot.0
                 {
@@ -52,7 +55,7 @@ pub(crate) fn find(pw: &Password, ctx: &Context, depth: u8, out: &mut Vec<Match>
         } else {
             p as f64
         };
-        let count = u32::try_from(total / p).unwrap_or(u32::MAX);
+        let count = u32::try_from(total.div_ceil(p)).unwrap_or(u32::MAX);
         out.push(Match {
             range: i..i + total,
             pattern: Pattern::Repeat(RepeatMatch {

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Localized, Msg, about_bits};
-use crate::password::{Estimate, Score};
+use crate::password::{CnilPosition, Estimate, Score};
 use crate::ui::shared::Shared;
 
 /// What the meter shows.
@@ -85,7 +85,7 @@ pub fn Meter(props: &MeterProps) -> Html {
                     <dd>{ about_bits(estimate.bits, lang) }</dd>
                 </dl>
                 <p class="bc-hint">
-                    <strong>{ cnil_position(estimate.bits).text(lang) }</strong>{ " " }
+                    <strong>{ cnil_text(estimate.cnil).text(lang) }</strong>{ " " }
                     { Msg::CnilYardstick.text(lang) }
                 </p>
             }
@@ -95,18 +95,13 @@ pub fn Meter(props: &MeterProps) -> Html {
     }
 }
 
-/// Where the estimate stands against the CNIL's two markers, so a high level word (zxcvbn's
-/// scale) is never read as meeting a bar it does not meet.
-///
-/// A domain threshold in the UI, for now: the password core's `Estimate` is getting this
-/// position (a `CnilPosition`), and the meter will then only render it.
-fn cnil_position(bits: f64) -> Msg {
-    if bits >= 80.0 {
-        Msg::CnilAboveBoth
-    } else if bits >= 50.0 {
-        Msg::CnilAboveFifty
-    } else {
-        Msg::CnilBelowBoth
+/// The words for where the estimate stands against the CNIL's markers (the estimate decides
+/// the position; the meter only says it).
+fn cnil_text(position: CnilPosition) -> Msg {
+    match position {
+        CnilPosition::AboveBoth => Msg::CnilAboveBoth,
+        CnilPosition::AboveFifty => Msg::CnilAboveFifty,
+        CnilPosition::BelowBoth => Msg::CnilBelowBoth,
     }
 }
 
