@@ -71,6 +71,15 @@ bench:
 	BENCH_OURS=$(BENCH)/pkg BENCH_NPM=$(TOOLS)/zxcvbn-ts-4.2.0+zxcvbn-4.4.2/node_modules \
 	  cargo run --quiet --example browser_bench
 
+## What embedding the widget costs a host page, in one headless Chromium run: bytes before the
+## form is usable, script request → form usable, first focus → full meter, beside a minimal
+## Yew app built the same way; medians of 7 fresh loads, one Markdown table (issue 13).
+## A benchmark, not a test: it asserts nothing.
+.PHONY: bench-embed
+bench-embed: build
+	@tools/bench-embed/build-minimal.sh
+	python3 tools/bench-embed/bench.py dist target/bench-embed/app
+
 ## Where the shipped wasm's bytes go (twiggy 0.8.0 from crates.io, installed in the cache):
 ## by crate, by our modules, by content; the README's size table comes from it.
 .PHONY: twiggy

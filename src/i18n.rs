@@ -109,8 +109,8 @@ pub enum Msg {
     PasswordShow,
     /// Button that hides the password.
     PasswordHide,
-    /// Meter state while the dictionaries load.
-    MeterLoading,
+    /// Note while the built-in list rates and the full dictionaries load.
+    MeterRefining,
     /// Note when the full dictionaries could not load.
     MeterReducedDictionary,
     /// Meter state before anything is typed.
@@ -274,7 +274,7 @@ impl Msg {
         Msg::PrivacyFooter,
         Msg::PasswordShow,
         Msg::PasswordHide,
-        Msg::MeterLoading,
+        Msg::MeterRefining,
         Msg::MeterReducedDictionary,
         Msg::MeterEmpty,
         Msg::Level0,
@@ -375,7 +375,9 @@ impl Localized for Msg {
             }
             Msg::PasswordShow => "Afficher",
             Msg::PasswordHide => "Masquer",
-            Msg::MeterLoading => "Chargement du dictionnaire…",
+            Msg::MeterRefining => {
+                "Évaluation provisoire avec la liste intégrée : le dictionnaire complet se charge pour l’affiner."
+            }
             Msg::MeterReducedDictionary => {
                 "Le dictionnaire complet n’a pas pu être chargé : l’évaluation utilise une liste réduite."
             }
@@ -505,7 +507,9 @@ impl Localized for Msg {
             Msg::PrivacyFooter => "Nothing you type leaves this page: nothing is sent or stored.",
             Msg::PasswordShow => "Show",
             Msg::PasswordHide => "Hide",
-            Msg::MeterLoading => "Loading the dictionary…",
+            Msg::MeterRefining => {
+                "A first rating from the built-in list: the full dictionary is loading to refine it."
+            }
             Msg::MeterReducedDictionary => {
                 "The full dictionary could not load: the rating uses a reduced list."
             }

@@ -191,6 +191,9 @@
     if (!loading) {
       loading = compileWasm().then(function (module) {
         return bindings({ module_or_path: module }).then(function () {
+          bindings.setDictionaryLoader(function () {
+            loadDictionaries(bindings);
+          });
           return bindings;
         });
       });
@@ -198,11 +201,26 @@
     return loading;
   }
 
-  // The password dictionaries are loaded once per page, after a widget has painted, so the
-  // exposure check never waits for them; every widget on the page shares them.
+  // ---- The password dictionaries, on first use --------------------------------------------
+
+  // How long the meter waits for the dictionary file before it says the built-in list is all
+  // it has (the file is still taken if it arrives later).
+  var DICTIONARY_PATIENCE_MS = 10000;
+
+  // The password dictionaries are fetched once per page, and only when a visitor first uses
+  // a password section (it scrolls into view, or takes the focus): the widget asks through
+  // the function given to setDictionaryLoader. Every widget on the page shares them; until
+  // they arrive the built-in list rates.
   var dictionaries = null;
   function loadDictionaries(exports) {
     if (dictionaries) return;
+    var given = false;
+    var patience = setTimeout(function () {
+      if (given) return;
+      console.warn("<breach-check> the password dictionaries are taking long: rating with the built-in list.");
+      exports.dictionariesUnavailable();
+    }, DICTIONARY_PATIENCE_MS);
+    // Outside the widget's own call, so that a failure here is never a failure there.
     dictionaries = new Promise(function (resolve) {
       setTimeout(resolve, 0);
     })
@@ -214,9 +232,13 @@
       })
       .then(
         function (buffer) {
+          given = true;
+          clearTimeout(patience);
           exports.provideDictionaries(new Uint8Array(buffer));
         },
         function (error) {
+          given = true;
+          clearTimeout(patience);
           console.warn("<breach-check> password dictionaries unavailable:", error);
           exports.dictionariesUnavailable();
         }
@@ -485,7 +507,6 @@
                 showFallback(el, root);
               }
             }, 0);
-            loadDictionaries(exports);
           },
           function (error) {
             clearTimeout(patience);

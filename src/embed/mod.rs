@@ -16,9 +16,10 @@
 //!   if it comes back, because Yew never frees the listeners of an app it mounted.
 //!
 //! The exports the loader calls are [`mount`], [`Widget::update`], [`Widget::park`],
-//! [`Widget::resume`], [`Widget::destroy`], [`provide_dictionaries`] (`provideDictionaries`)
-//! and [`dictionaries_unavailable`] (`dictionariesUnavailable`), and for the message engine's
-//! module `provideMessageEngine` and `messageEngineUnavailable` ([`message`]).
+//! [`Widget::resume`], [`Widget::destroy`], [`set_dictionary_loader`] (`setDictionaryLoader`),
+//! [`provide_dictionaries`] (`provideDictionaries`) and [`dictionaries_unavailable`]
+//! (`dictionariesUnavailable`), and for the message engine's module `provideMessageEngine`
+//! and `messageEngineUnavailable` ([`message`]).
 
 mod message;
 mod page;
@@ -165,8 +166,21 @@ fn verdict_events(host: &Element, emit_events: Rc<Cell<bool>>) -> Callback<Optio
     })
 }
 
-/// Hands the bundle's dictionary file to every widget on the page. The loader calls it once,
-/// after the first paint; a file that does not decode leaves the built-in list in use.
+/// Gives the page's dictionary store what starts the download of the dictionary file: the
+/// loader's `load`, called once, the first time a visitor uses a password section (it scrolls
+/// into view, or takes the focus). The loader calls this right after the wasm has started,
+/// before any widget mounts.
+#[wasm_bindgen(js_name = setDictionaryLoader)]
+pub fn set_dictionary_loader(load: js_sys::Function) {
+    page::dictionaries().set_fetch(Callback::from(move |()| {
+        // A throwing loader leaves the state at loading: its own failure path says so.
+        let _ = load.call0(&JsValue::NULL);
+    }));
+}
+
+/// Hands the bundle's dictionary file to every widget on the page. The loader calls it once
+/// the file it was asked for has arrived; a file that does not decode leaves the built-in
+/// list in use.
 #[wasm_bindgen(js_name = provideDictionaries)]
 pub fn provide_dictionaries(bytes: &[u8]) {
     let state = match crate::password::Dictionaries::decode(bytes) {
@@ -181,7 +195,8 @@ pub fn provide_dictionaries(bytes: &[u8]) {
     page::dictionaries().provide(state);
 }
 
-/// Tells every widget that the dictionary file could not be loaded.
+/// Tells every widget that the dictionary file could not be loaded (or is taking too long:
+/// should it arrive later, `provideDictionaries` still takes it).
 #[wasm_bindgen(js_name = dictionariesUnavailable)]
 pub fn dictionaries_unavailable() {
     page::dictionaries().provide(DictionaryState::Unavailable);

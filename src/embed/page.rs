@@ -6,7 +6,8 @@
 //! - the widget's stylesheet, constructed once and adopted by every shadow root (one parse);
 //! - the packs, one per distinct overlay text (most pages: the built-in pack alone);
 //! - the console warnings already given, so that each bad value is reported once per page;
-//! - the password dictionaries, which the loader provides once for the whole page.
+//! - the password dictionaries, which the loader fetches once for the whole page, when a
+//!   visitor first uses a password section.
 //!
 //! Everything else (the configuration, what the visitor typed) belongs to one widget.
 
@@ -52,7 +53,8 @@ struct Page {
     packs: Vec<(Option<String>, Rc<Pack>)>,
     /// Warnings already printed (a handful at most: a list costs less code than a hash set).
     warned: Vec<ConfigWarning>,
-    /// The password dictionaries and the apps that wait for them, made on first use.
+    /// The password dictionaries and the apps that wait for them, made on first use (by the
+    /// loader's `setDictionaryLoader` or the first mount).
     dictionaries: Option<Rc<DictionaryStore>>,
 }
 

@@ -50,6 +50,12 @@ pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
     let dictionaries = use_dictionaries(&props.dictionaries);
+    // What a password section calls when a visitor first uses it: the dictionary file is
+    // fetched then, not on every page view.
+    let want_dictionaries = use_memo(Rc::clone(&props.dictionaries), |store| {
+        let store = Rc::clone(store);
+        Callback::from(move |()| store.want())
+    });
     // Insurer and operator names are the first words a fraudster holding the leak would try.
     let context_words = use_memo(Rc::clone(&props.pack), |pack| {
         pack.context_words()
@@ -73,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if config.sections.password {
                 <PasswordSection {lang} {dictionaries} context_words={Rc::clone(&context_words)}
+                    want_dictionaries={(*want_dictionaries).clone()}
                     reference_year={i32::from(props.today.year())} />
             }
             if config.sections.message {

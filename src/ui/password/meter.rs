@@ -11,8 +11,8 @@ use crate::ui::shared::Shared;
 pub enum Rating {
     /// Nothing typed yet.
     Empty,
-    /// Something typed, dictionaries still loading.
-    Loading,
+    /// Rated with the built-in list while the full dictionaries load: shown, and marked busy.
+    Refining(Box<Estimate>),
     /// Rated.
     Rated(Box<Estimate>),
 }
@@ -21,8 +21,8 @@ impl Rating {
     /// The estimate, once there is one.
     pub fn estimate(&self) -> Option<&Estimate> {
         match self {
-            Rating::Rated(estimate) => Some(estimate),
-            Rating::Empty | Rating::Loading => None,
+            Rating::Rated(estimate) | Rating::Refining(estimate) => Some(estimate),
+            Rating::Empty => None,
         }
     }
 }
@@ -53,8 +53,9 @@ pub fn Meter(props: &MeterProps) -> Html {
     let lang = props.lang;
     let (score, text) = match &*props.rating {
         Rating::Empty => (None, Msg::MeterEmpty.text(lang)),
-        Rating::Loading => (None, Msg::MeterLoading.text(lang)),
-        Rating::Rated(estimate) => (Some(estimate), level(estimate.score).text(lang)),
+        Rating::Rated(estimate) | Rating::Refining(estimate) => {
+            (Some(estimate), level(estimate.score).text(lang))
+        }
     };
     let value = score.map_or(0, |e| e.score.as_u8());
     let segments = (1..=4u8).map(|i| {
@@ -68,7 +69,7 @@ pub fn Meter(props: &MeterProps) -> Html {
                 aria-valuemin="0" aria-valuemax="4"
                 aria-valuenow={ value.to_string() }
                 aria-valuetext={ text }
-                aria-busy={ matches!(*props.rating, Rating::Loading).then_some("true") }
+                aria-busy={ matches!(*props.rating, Rating::Refining(_)).then_some("true") }
                 data-score={ score.map(|e| e.score.as_u8().to_string()) }
                 data-guesses-log10={ score.map(|e| two_decimals(e.guesses_log10)) }>
                 { for segments }

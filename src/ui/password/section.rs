@@ -1,15 +1,20 @@
 //! The password section: a field that never leaves this component, the meter and its
 //! explanations. The estimate is recomputed on every keystroke and when the dictionaries
-//! arrive, so whatever was typed meanwhile is kept and rated.
+//! arrive, so whatever was typed meanwhile is kept and rated: with the built-in list at
+//! first (the meter says it is refining), with the full dictionaries once they are here.
+//!
+//! The section asks for the dictionaries the first time a visitor uses it: when it scrolls
+//! into view, or when something in it takes the focus (`ui::dictionaries`).
 
 use std::rc::Rc;
+use std::sync::Arc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Localized, Msg};
 use crate::password::{Context, estimate};
-use crate::ui::dictionaries::DictionaryState;
+use crate::ui::dictionaries::{DictionaryState, use_first_sight};
 use crate::ui::password::advice::PasswordAdvice;
 use crate::ui::password::feedback::PasswordFeedback;
 use crate::ui::password::meter::{Meter, Rating};
@@ -23,6 +28,8 @@ pub struct PasswordSectionProps {
     pub lang: Lang,
     /// Where the full dictionaries are.
     pub dictionaries: DictionaryState,
+    /// Asks for the full dictionaries: called when a visitor first uses the section.
+    pub want_dictionaries: Callback<()>,
     /// Words a fraudster would try first: insurer and operator names, host-given words.
     pub context_words: Rc<Vec<String>>,
     /// This year, so that recent years and dates count as guessable.
@@ -69,9 +76,9 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
         |(dictionaries, words, year)| {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             let context = Context::new(*year).with_extra_words(&words);
-            match dictionaries {
-                DictionaryState::Ready(full) => context.with_dictionaries(full.clone()),
-                DictionaryState::Loading | DictionaryState::Unavailable => context,
+            match dictionaries.ready() {
+                Some(full) => context.with_dictionaries(Arc::clone(full)),
+                None => context,
             }
         },
     );
@@ -83,20 +90,33 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
         ),
         |(password, dictionaries, context)| {
             if password.is_empty() {
-                Rating::Empty
-            } else if *dictionaries == DictionaryState::Loading {
-                Rating::Loading
-            } else {
-                Rating::Rated(Box::new(estimate(password, context)))
+                return Rating::Empty;
+            }
+            let rated = Box::new(estimate(password, context));
+            match dictionaries {
+                DictionaryState::Ready(_) | DictionaryState::Unavailable => Rating::Rated(rated),
+                // The built-in list rates until the full dictionaries arrive.
+                DictionaryState::Idle | DictionaryState::Loading => Rating::Refining(rated),
             }
         },
     ));
 
+    // First use: the section in view, or the focus in it (typing without a focus, by a
+    // script or an assistive tool, counts too). The store asks only once per page.
+    let section = use_node_ref();
+    let idle = props.dictionaries == DictionaryState::Idle;
+    use_first_sight(section.clone(), idle, props.want_dictionaries.clone());
+    let on_focus = {
+        let want = props.want_dictionaries.clone();
+        Callback::from(move |_: FocusEvent| want.emit(()))
+    };
     let on_input = {
         let field = field.clone();
+        let want = props.want_dictionaries.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             field.dispatch(FieldAction::Typed(input.value()));
+            want.emit(());
         })
     };
     let on_toggle = {
@@ -104,7 +124,8 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
         Callback::from(move |_: MouseEvent| field.dispatch(FieldAction::ToggleVisible))
     };
     html! {
-        <section class="bc-section bc-password" aria-labelledby="bc-password-heading">
+        <section ref={section} class="bc-section bc-password" aria-labelledby="bc-password-heading"
+            onfocusin={on_focus}>
             <h2 id="bc-password-heading">{ Msg::PasswordHeading.text(lang) }</h2>
             <p class="bc-intro">{ Msg::PasswordLocalNotice.text(lang) }</p>
             <div class="bc-field">
@@ -122,6 +143,8 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
             <Meter {lang} rating={rating.clone()} />
             if props.dictionaries == DictionaryState::Unavailable && !field.password.is_empty() {
                 <p class="bc-hint">{ Msg::MeterReducedDictionary.text(lang) }</p>
+            } else if matches!(*rating, Rating::Refining(_)) {
+                <p class="bc-hint bc-refining">{ Msg::MeterRefining.text(lang) }</p>
             }
             <PasswordFeedback {lang} {rating} />
             <PasswordAdvice {lang} />

@@ -26,6 +26,7 @@ mod attributes;
 mod embed;
 mod exposure;
 mod fallback;
+mod first_paint;
 mod glue_audit;
 mod host_data;
 mod hostile;
@@ -74,6 +75,10 @@ fn main() -> std::process::ExitCode {
         flow!(password::known_weak_passwords_rate_low_middling_ones_middle_and_a_long_random_one_high),
         flow!(password::typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_do),
         flow!(password::a_five_thousand_character_paste_keeps_the_page_responsive_and_shows_a_score),
+        flow!(first_paint::the_dictionary_is_fetched_when_the_password_field_first_takes_the_focus),
+        flow!(first_paint::scrolling_a_password_section_into_view_fetches_it_once_for_every_widget),
+        flow!(first_paint::a_page_with_only_the_exposure_check_never_fetches_the_dictionary),
+        flow!(first_paint::a_dictionary_that_fails_leaves_the_built_in_list_rating_with_a_note),
         flow!(message::a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_one_has_no_red_flag),
         flow!(message::an_engine_that_cannot_load_is_said_in_the_section_and_the_rest_still_works),
         flow!(privacy::the_typed_password_appears_in_no_attribute_console_message_event_or_url),

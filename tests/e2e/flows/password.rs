@@ -87,16 +87,32 @@ pub async fn typing_before_the_dictionaries_arrive_is_kept_and_rated_when_they_d
     tab.wait_for_widget(HOST).await;
     tab.type_into(HOST, "password", "motdepasse").await;
     let meter = Tab::hook(HOST, "password-meter");
-    let busy: Option<String> = tab
-        .eval(&format!("{meter}.getAttribute('aria-busy')"))
+    // The built-in list rates at once, and the meter says it is refining.
+    tab.wait_for(&format!("{meter}.hasAttribute('data-score')"))
+        .await;
+    let (busy, score, note): (Option<String>, String, bool) = tab
+        .in_shadow(
+            HOST,
+            "const meter = root.querySelector('[data-testid=\"password-meter\"]');\n\
+             return [meter.getAttribute('aria-busy'), meter.dataset.score, \
+             !!root.querySelector('.bc-refining')];",
+        )
         .await;
     assert_eq!(
         busy.as_deref(),
         Some("true"),
-        "the meter does not say it is loading"
+        "the meter does not say it is refining"
     );
-    tab.wait_for(&format!("{meter}.hasAttribute('data-score')"))
-        .await;
+    assert!(note, "no note says the rating is being refined");
+    assert!(
+        score == "0" || score == "1",
+        "motdepasse rated {score} by the built-in list"
+    );
+    tab.wait_for(&format!(
+        "{meter}.getAttribute('aria-busy') === null && \
+         document.querySelector({HOST:?}).shadowRoot.querySelector('.bc').dataset.dictionaries === 'ready'"
+    ))
+    .await;
     let score: String = tab.eval(&format!("{meter}.dataset.score")).await;
     assert!(
         score == "0" || score == "1",

@@ -352,15 +352,40 @@ impl Tab {
         .await;
     }
 
-    /// Waits until the widget has mounted and its password dictionaries have arrived (or
-    /// failed): from then on the page has no reason to make any request.
+    /// Waits until the widget has mounted and, when it shows a password section, its password
+    /// dictionaries have arrived (or failed): from then on the page has no reason to make any
+    /// request.
+    ///
+    /// The widget fetches the dictionaries when a visitor first uses a password section, so
+    /// the section is brought into view (as a visitor scrolling to it would) until the
+    /// widget has asked for them, and the page's scroll position is then put back.
     pub async fn wait_until_settled(&self, host: &str) {
         self.wait_for_widget(host).await;
-        self.wait_for(&format!(
-            "['ready', 'unavailable'].includes(document.querySelector({host:?}).shadowRoot\
-             .querySelector('.bc')?.dataset.dictionaries)"
-        ))
-        .await;
+        let state = format!(
+            "document.querySelector({host:?}).shadowRoot.querySelector('.bc')?.dataset.dictionaries"
+        );
+        let password: bool = self
+            .in_shadow(
+                host,
+                "const section = root.querySelector('.bc-password');\n\
+                 if (!section) return false;\n\
+                 window.__bcScroll = window.__bcScroll || [scrollX, scrollY];\n\
+                 section.scrollIntoView({ block: 'nearest' });\n\
+                 return true;",
+            )
+            .await;
+        if !password {
+            return;
+        }
+        self.wait_for(&format!("{state} !== 'idle'")).await;
+        let _: bool = self
+            .eval(
+                "(() => { const at = window.__bcScroll; delete window.__bcScroll; \
+                 if (at) scrollTo(at[0], at[1]); return true })()",
+            )
+            .await;
+        self.wait_for(&format!("['ready', 'unavailable'].includes({state})"))
+            .await;
     }
 
     /// Waits until every render the page has queued has run: two animation frames, then a
