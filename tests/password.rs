@@ -531,3 +531,14 @@ proptest! {
         prop_assert_eq!(end, e.rated_chars);
     }
 }
+
+/// Until the full dictionary arrives (it is fetched on first use), the built-in list rates
+/// alone: the commonest French passwords must already be weak with it.
+#[test]
+fn the_built_in_list_alone_rates_the_commonest_french_passwords_weak() {
+    let context = Context::new(2026);
+    for password in ["motdepasse", "azerty", "123456", "soleil", "doudou", "loulou"] {
+        let e = estimate(password, &context);
+        assert!(e.score <= Score::One, "{password} rated {:?} by the built-in list", e.score);
+    }
+}

@@ -132,6 +132,9 @@ BUCKETS_PER_DECADE = 3
 BUILTIN_MARGIN = 1.0
 BUILTIN_CUTOFFS = {
     "passwords": (500, 500, 99),
+    # The French leaks first: until the full dictionary arrives (on first use), this list
+    # rates alone, and the commonest French passwords must already be weak.
+    "french-passwords": (500, 500, 99),
     "french-first-names": (100, 100, 99),
     "french-surnames": (50, 50, 99),
 }
