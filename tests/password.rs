@@ -537,8 +537,19 @@ proptest! {
 #[test]
 fn the_built_in_list_alone_rates_the_commonest_french_passwords_weak() {
     let context = Context::new(2026);
-    for password in ["motdepasse", "azerty", "123456", "soleil", "doudou", "loulou"] {
+    for password in [
+        "motdepasse",
+        "azerty",
+        "123456",
+        "soleil",
+        "doudou",
+        "loulou",
+    ] {
         let e = estimate(password, &context);
-        assert!(e.score <= Score::One, "{password} rated {:?} by the built-in list", e.score);
+        assert!(
+            e.score <= Score::One,
+            "{password} rated {:?} by the built-in list",
+            e.score
+        );
     }
 }

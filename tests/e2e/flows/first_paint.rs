@@ -211,10 +211,13 @@ pub async fn a_dictionary_that_fails_leaves_the_built_in_list_rating_with_a_note
             note.contains("liste réduite"),
             "{why} dictionary: no note says the list is reduced: {note:?}"
         );
-        assert_eq!(
-            dictionary_requests(&session),
-            1,
-            "{why} dictionary: {:?}",
+        // Once by `fetch`; once more by XHR when `fetch` itself refused (with `integrity`, a
+        // 404 or altered body is a network error, and the loader retries once the way it
+        // does for a page whose `fetch` wrapper is broken). Never more.
+        let asked = dictionary_requests(&session);
+        assert!(
+            (1..=2).contains(&asked),
+            "{why} dictionary asked {asked} times: {:?}",
             session.requests()
         );
     }

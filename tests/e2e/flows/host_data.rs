@@ -34,7 +34,7 @@ fn forged_incident() -> Value {
         "title": { "fr": "Rien", "en": "Nothing" }, "what": { "fr": "Rien", "en": "Nothing" },
         "sources": ["mutami-securite"],
         "intrusion": dated, "discovery": dated, "disclosure": dated,
-        "not_exposed": [{ "field": "nir", "sources": ["mutami-securite"] }]
+        "exposed": [], "not_exposed": [{ "field": "nir", "sources": ["mutami-securite"] }]
     })
 }
 
@@ -76,7 +76,7 @@ pub async fn an_overlay_counts_only_inside_its_element_and_may_only_add_insurers
     let mut userinfo = exemple();
     userinfo["sources"][0]["url"] = json!("https://www.cnil.fr@evil.example/");
     let operator = json!([{ "id": "actil", "name": "Actil", "kind": "tiers-payant",
-        "sources": ["mutami-securite"] }]);
+        "card_hint": { "fr": "Actil", "en": "Actil" }, "sources": ["mutami-securite"] }]);
     let body = [
         format!(
             "<div class=\"comment\"><p>Merci pour l’article !</p>\
