@@ -11,6 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use breach_check_e2e::browser::{Browser, Tab};
+use breach_check_e2e::engine::Engine;
 use breach_check_e2e::harness::{
     BUNDLE_PREFIX, DistCopy, FALLBACK_FR, HOST_PAGE, Origin, Session, compute_verdict, dist,
     host_page,
@@ -454,7 +455,13 @@ pub async fn the_fallback_reads_lang_and_notice_href_as_the_widget_does(browser:
         fallback.push((state.fallback_lang, state.fallback_href));
     }
     // The widget's reading of the same elements: its root's language, and the link its
-    // verdict gains over the element without notice-href (the last case).
+    // verdict gains over the element without notice-href (the last case). Not in WebKit:
+    // there (WebKitGTK 2.50 under WebKitWebDriver) the first widget of this seven-widget page
+    // never shows its verdict once its dates are typed, which the same steps on one widget do
+    // (README, the engines table); the fallback's reading above is still checked there.
+    if s.tab.engine == Engine::WebKit {
+        return;
+    }
     let s = visit(
         browser,
         &mut session,
