@@ -26,12 +26,14 @@ command -v wasm-opt >/dev/null || fail "wasm-opt is needed on PATH: run tools/se
 
 cargo build --release --offline --locked --target wasm32-unknown-unknown --lib
 
-stage=$(mktemp -d "$here/target/dist-stage.XXXXXX")
+target=${CARGO_TARGET_DIR:-$here/target}
+mkdir -p "$target"
+stage=$(mktemp -d "$target/dist-stage.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
 # The glue is named after the package (breach-check.js), the name the loader keeps once the
 # glue is inside it; tools/finish-dist.sh renames the module to breach-check.wasm.
 wasm-bindgen --target no-modules --no-typescript --out-name breach-check --out-dir "$stage" \
-  target/wasm32-unknown-unknown/release/breach_check.wasm
+  "$target/wasm32-unknown-unknown/release/breach_check.wasm"
 # Only the features every supported engine has (Chrome 96, Firefox 101, Safari 16.4).
 wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
