@@ -29,7 +29,7 @@ fn every_data_file_is_valid_and_every_entry_is_sourced() {
 
 /// The confusables table is what unicode-security (UTS 39) gives for the characters that can
 /// stand in a domain label and look like lower-case ASCII: regenerate it with
-/// `BLESS=1 cargo test --test message confusables`.
+/// `BLESS=1 cargo test --test core message::confusables`.
 #[test]
 fn confusables_table_matches_unicode_security() {
     let expected = confusables_table();
@@ -40,7 +40,7 @@ fn confusables_table_matches_unicode_security() {
     let committed = std::fs::read_to_string(&path).expect("read the table");
     assert!(
         committed == expected,
-        "src/message/data/confusables.txt is stale: run BLESS=1 cargo test --test message confusables"
+        "src/message/data/confusables.txt is stale: run BLESS=1 cargo test --test core message::confusables"
     );
 }
 
@@ -48,7 +48,7 @@ fn confusables_table() -> String {
     let mut out = String::from(
         "# Confusable characters for domain labels: code point (hex) and its skeleton.\n\
          # Generated from the unicode-security crate (UTS 39 skeleton, Unicode 18.0) by\n\
-         # tests/message.rs (BLESS=1 cargo test --test message confusables): every character\n\
+         # tests/message.rs (BLESS=1 cargo test --test core message::confusables): every character\n\
          # that may stand in a label (letters and digits; not the mathematical alphanumerics,\n\
          # which browsers map to ASCII) whose skeleton, accents dropped and lower-cased, is\n\
          # plain ASCII and differs from the character. Unicode data: Unicode License v3.\n",
@@ -677,7 +677,7 @@ fn figures(set: &str) -> (usize, usize, usize, usize) {
     (caught, phishing, passed, legitimate)
 }
 
-/// The corpus figures (`cargo test --test message corpus -- --nocapture` prints them): at
+/// The corpus figures (`cargo test --test core message::corpus -- --nocapture` prints them): at
 /// least 95 % of the phishing is `suspicious` and 90 % of the legitimate messages
 /// `no-red-flag`, over the whole corpus. The held-out part was kept out while the rules were
 /// written; its figures are printed, and held to the same bars.
