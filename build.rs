@@ -9,6 +9,10 @@
 #[path = "src/date.rs"]
 #[allow(dead_code)]
 mod date;
+// Before the model, which declares its enums with its macro.
+#[path = "src/variants.rs"]
+#[macro_use]
+mod variants;
 #[path = "src/pack/model.rs"]
 #[allow(dead_code)]
 mod model;
@@ -21,7 +25,12 @@ use std::{env, fs, path::PathBuf, process};
 fn main() {
     let source = "src/pack/pack.toml";
     println!("cargo:rerun-if-changed={source}");
-    for file in ["src/date.rs", "src/pack/model.rs", "src/pack/validate.rs"] {
+    for file in [
+        "src/date.rs",
+        "src/variants.rs",
+        "src/pack/model.rs",
+        "src/pack/validate.rs",
+    ] {
         println!("cargo:rerun-if-changed={file}");
     }
     let text =

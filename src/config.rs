@@ -23,6 +23,7 @@
 
 use std::fmt;
 
+use crate::exposure::OperatorChoice;
 use crate::i18n::Lang;
 use crate::pack::Pack;
 
@@ -278,10 +279,9 @@ impl Config {
         {
             warnings.push(ConfigWarning::UnknownInsurer(id.clone()));
         }
-        // `other` and `unknown` are the select's two choices beside the pack's operators.
+        // Parsed as the form parses it: `other` and `unknown` are choices too.
         if let Some(id) = &self.operator
-            && !matches!(id.as_str(), "other" | "unknown")
-            && pack.operator(id).is_none()
+            && OperatorChoice::parse(pack, id).is_err()
         {
             warnings.push(ConfigWarning::UnknownOperator(id.clone()));
         }

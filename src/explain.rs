@@ -801,7 +801,7 @@ mod tests {
                     reasons.insert(reason.text(lang)),
                     "{reason:?} shares its words"
                 );
-                assert!(!Gist(*reason).text(lang).is_empty());
+                assert!(!Gist(reason).text(lang).is_empty());
             }
             let mut shorts = BTreeSet::new();
             for field in Field::ALL {

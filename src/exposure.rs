@@ -135,21 +135,20 @@ impl<'a> OperatorChoice<'a> {
     }
 }
 
-/// An answer to an incident's own question ([`Question`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Answer {
-    /// Yes (my doctor used that software).
-    Yes,
-    /// No.
-    No,
-    /// I don't know.
-    DontKnow,
+enum_with_all! {
+    /// An answer to an incident's own question ([`Question`]).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Answer {
+        /// Yes (my doctor used that software).
+        Yes,
+        /// No.
+        No,
+        /// I don't know.
+        DontKnow,
+    }
 }
 
 impl Answer {
-    /// Every answer, in the order a form offers them.
-    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::DontKnow];
-
     /// The form value.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -330,92 +329,81 @@ impl InputError {
     }
 }
 
-/// Declares [`Reason`] and its [`Reason::ALL`] from one list, so that the list cannot miss a
-/// variant (the tests require a named scenario for each).
-macro_rules! reasons {
-    ($($(#[$doc:meta])* $name:ident,)*) => {
-        /// Why an incident's verdict came out as it did. The UI words them; tests match them.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Reason {
-            $($(#[$doc])* $name,)*
-        }
-
-        impl Reason {
-            /// Every reason, in declaration order.
-            pub const ALL: &'static [Reason] = &[$(Reason::$name),*];
-        }
-    };
-}
-
-reasons! {
-    /// The contract ran while this operator held the insurer's data, before the incident.
-    OverlapsOperatorPeriod,
-    /// The insurer had just left this operator; the operator still held the data.
-    PreviousOperatorStillHeldData,
-    /// The contract had ended, but the insurer says former members are concerned.
-    FormerMembersIncluded,
-    /// The contract had ended; no source says how long the operator kept such data.
-    FormerMemberRetentionUnknown,
-    /// The contract began more than [`START_MARGIN_DAYS`] after the incident was made public.
-    StartsAfterIncident,
-    /// The contract began within [`START_MARGIN_DAYS`] after the incident was made public: its
-    /// rights may already have been with the operator.
-    StartsShortlyAfterIncident,
-    /// The contract began between the intrusion and the day it was made public.
-    StartsDuringIncident,
-    /// The contract began after the cut-off day the insurer gave.
-    StartsAfterInsurerCutoff,
-    /// The contract began after the insurer had left this operator.
-    StartsAfterOperatorPeriod,
-    /// The contract began on the very day the insurer changed operator.
-    StartsOnSwitchDay,
-    /// The contract ended before the insurer used this operator.
-    EndedBeforeOperatorPeriod,
-    /// The contract ended before the window the insurer says is concerned.
-    EndedBeforeInsurerWindow,
-    /// The insurer began with this operator more than [`START_MARGIN_DAYS`] after the incident
-    /// was made public.
-    OperatorJoinedAfterIncident,
-    /// The insurer began with this operator shortly after the incident was made public: its
-    /// data may have been loaded before.
-    OperatorJoinedShortlyAfterIncident,
-    /// Only some contracts or care types of this insurer used the operator.
-    PartialScope,
-    /// Only some of the operator's beneficiaries (or of the key's holders) were in the data.
-    SomeBeneficiariesOnly,
-    /// The insurer's link to this operator rests on press sources only.
-    OnlyPressSources,
-    /// The insurer's link to this operator rests on low-reliability sources only.
-    OnlyWeakSources,
-    /// Judged from the operator the visitor read on their card, not from the insurer.
-    OperatorFromCard,
-    /// The card shows another operator, but a card issued since 2024 shows today's operator.
-    CardShowsCurrentOperator,
-    /// The card shows a care network, which is not the tiers-payant operator.
-    NetworkIsNotOperator,
-    /// The operator is unknown or not in our list, and so is the insurer.
-    OperatorUnknown,
-    /// The sources link the insurer to other operators; none says it did not use this one.
-    OperatorNotLinked,
-    /// No public source says which tiers-payant operator the insurer used: the card may.
-    InsurerOperatorUnknown,
-    /// The contract ran before the first operator period the sources give for the insurer,
-    /// when its operator is unknown.
-    EarlierOperatorUnknown,
-    /// A source says which operators the insurer used then, and this one was not among them.
-    OperatorNotUsed,
-    /// The insurer itself said publicly that its members were not concerned.
-    InsurerSaysNotConcerned,
-    /// The contract dates are missing.
-    DatesUnknown,
-    /// The contract start is missing and the contract ran at the time.
-    StartUnknown,
-    /// The visitor answered yes to the incident's own question.
-    AnsweredYes,
-    /// The visitor answered no to the incident's own question.
-    AnsweredNo,
-    /// The visitor does not know the answer to the incident's own question.
-    AnsweredDontKnow,
+// `Reason::ALL` is written by the macro, so it cannot miss a variant (the tests require a
+// named scenario for each).
+enum_with_all! {
+    /// Why an incident's verdict came out as it did. The UI words them; tests match them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Reason {
+        /// The contract ran while this operator held the insurer's data, before the incident.
+        OverlapsOperatorPeriod,
+        /// The insurer had just left this operator; the operator still held the data.
+        PreviousOperatorStillHeldData,
+        /// The contract had ended, but the insurer says former members are concerned.
+        FormerMembersIncluded,
+        /// The contract had ended; no source says how long the operator kept such data.
+        FormerMemberRetentionUnknown,
+        /// The contract began more than [`START_MARGIN_DAYS`] after the incident was made public.
+        StartsAfterIncident,
+        /// The contract began within [`START_MARGIN_DAYS`] after the incident was made public: its
+        /// rights may already have been with the operator.
+        StartsShortlyAfterIncident,
+        /// The contract began between the intrusion and the day it was made public.
+        StartsDuringIncident,
+        /// The contract began after the cut-off day the insurer gave.
+        StartsAfterInsurerCutoff,
+        /// The contract began after the insurer had left this operator.
+        StartsAfterOperatorPeriod,
+        /// The contract began on the very day the insurer changed operator.
+        StartsOnSwitchDay,
+        /// The contract ended before the insurer used this operator.
+        EndedBeforeOperatorPeriod,
+        /// The contract ended before the window the insurer says is concerned.
+        EndedBeforeInsurerWindow,
+        /// The insurer began with this operator more than [`START_MARGIN_DAYS`] after the incident
+        /// was made public.
+        OperatorJoinedAfterIncident,
+        /// The insurer began with this operator shortly after the incident was made public: its
+        /// data may have been loaded before.
+        OperatorJoinedShortlyAfterIncident,
+        /// Only some contracts or care types of this insurer used the operator.
+        PartialScope,
+        /// Only some of the operator's beneficiaries (or of the key's holders) were in the data.
+        SomeBeneficiariesOnly,
+        /// The insurer's link to this operator rests on press sources only.
+        OnlyPressSources,
+        /// The insurer's link to this operator rests on low-reliability sources only.
+        OnlyWeakSources,
+        /// Judged from the operator the visitor read on their card, not from the insurer.
+        OperatorFromCard,
+        /// The card shows another operator, but a card issued since 2024 shows today's operator.
+        CardShowsCurrentOperator,
+        /// The card shows a care network, which is not the tiers-payant operator.
+        NetworkIsNotOperator,
+        /// The operator is unknown or not in our list, and so is the insurer.
+        OperatorUnknown,
+        /// The sources link the insurer to other operators; none says it did not use this one.
+        OperatorNotLinked,
+        /// No public source says which tiers-payant operator the insurer used: the card may.
+        InsurerOperatorUnknown,
+        /// The contract ran before the first operator period the sources give for the insurer,
+        /// when its operator is unknown.
+        EarlierOperatorUnknown,
+        /// A source says which operators the insurer used then, and this one was not among them.
+        OperatorNotUsed,
+        /// The insurer itself said publicly that its members were not concerned.
+        InsurerSaysNotConcerned,
+        /// The contract dates are missing.
+        DatesUnknown,
+        /// The contract start is missing and the contract ran at the time.
+        StartUnknown,
+        /// The visitor answered yes to the incident's own question.
+        AnsweredYes,
+        /// The visitor answered no to the incident's own question.
+        AnsweredNo,
+        /// The visitor does not know the answer to the incident's own question.
+        AnsweredDontKnow,
+    }
 }
 
 /// One incident's answer.

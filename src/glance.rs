@@ -20,21 +20,20 @@ use crate::pack::{Certainty, Field};
 /// How many next steps the answer shows before its disclosures.
 pub const FIRST_STEPS: usize = 2;
 
-/// How the member card marks a field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Mark {
-    /// The sources confirm it leaked.
-    Exposed,
-    /// It may have leaked (a reported field, or an uncertain incident's).
-    Possible,
-    /// The sources say it did not leak.
-    Safe,
+enum_with_all! {
+    /// How the member card marks a field.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Mark {
+        /// The sources confirm it leaked.
+        Exposed,
+        /// It may have leaked (a reported field, or an uncertain incident's).
+        Possible,
+        /// The sources say it did not leak.
+        Safe,
+    }
 }
 
 impl Mark {
-    /// Every mark, in the order the card's legend lists them.
-    pub const ALL: [Mark; 3] = [Mark::Exposed, Mark::Possible, Mark::Safe];
-
     /// A stable name for the mark (the card's `data-mark`).
     pub fn id(self) -> &'static str {
         match self {

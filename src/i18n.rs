@@ -9,14 +9,16 @@
 
 use crate::date::Date;
 
-/// An interface language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// French, the default.
-    #[default]
-    Fr,
-    /// English.
-    En,
+enum_with_all! {
+    /// An interface language.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+    pub enum Lang {
+        /// French, the default.
+        #[default]
+        Fr,
+        /// English.
+        En,
+    }
 }
 
 /// A closed set of texts, said the one way the crate says things: an exhaustive `match` per
@@ -36,9 +38,6 @@ pub trait Localized: Copy {
 }
 
 impl Lang {
-    /// Every supported language, for tests that walk all messages.
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
     /// Parses a `lang` attribute value (`fr`, `en`, or a region form such as `fr-FR`).
     pub fn parse(value: &str) -> Option<Lang> {
         let primary = value.trim().split(['-', '_']).next().unwrap_or("");
@@ -67,285 +66,192 @@ impl Lang {
     }
 }
 
-/// A key for every visible text of the widget's shell.
-///
-/// The core's own enums (reasons, warnings…) carry their texts beside them; this enum holds
-/// the labels, headings and notices of the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Msg {
-    /// Heading of the exposure section.
-    ExposureHeading,
-    /// One sentence under the exposure heading: what the check does and that it is offline.
-    ExposureIntro,
-    /// Label of the insurer search field.
-    InsurerLabel,
-    /// Hint under the insurer field.
-    InsurerHint,
-    /// Label of the operator select.
-    OperatorLabel,
-    /// The select's empty first option.
-    OperatorChoose,
-    /// The "another operator" option.
-    OperatorOther,
-    /// The "I don't know" option.
-    OperatorUnknown,
-    /// Label of the contract start date.
-    ContractStartLabel,
-    /// Label of the contract end date.
-    ContractEndLabel,
-    /// Hint under the end date: empty means still running.
-    ContractEndHint,
-    /// Heading of the password section.
-    PasswordHeading,
-    /// Label of the password field.
-    PasswordLabel,
-    /// The promise above the password field: rated here, sent nowhere.
-    PasswordLocalNotice,
-    /// Accessible name of the strength meter.
-    MeterLabel,
-    /// The privacy promise at the foot of the widget.
-    PrivacyFooter,
-    /// Button that shows the password.
-    PasswordShow,
-    /// Button that hides the password.
-    PasswordHide,
-    /// Note while the built-in list rates and the full dictionaries load.
-    MeterRefining,
-    /// Note when the full dictionaries could not load.
-    MeterReducedDictionary,
-    /// Meter state before anything is typed.
-    MeterEmpty,
-    /// Level word for score 0.
-    Level0,
-    /// Level word for score 1.
-    Level1,
-    /// Level word for score 2.
-    Level2,
-    /// Level word for score 3.
-    Level3,
-    /// Level word for score 4.
-    Level4,
-    /// Label: time for an online attack with throttling.
-    CrackOnlineThrottled,
-    /// Label: time for an offline attack on a fast hash.
-    CrackOfflineFast,
-    /// Label before the estimated bits.
-    CnilBits,
-    /// The CNIL 2022-100 markers and the caveat.
-    CnilYardstick,
-    /// The estimate is below both CNIL markers.
-    CnilBelowBoth,
-    /// The estimate reaches 50 bits, not 80.
-    CnilAboveFifty,
-    /// The estimate reaches 80 bits.
-    CnilAboveBoth,
-    /// Tie to the leak: the password holds a NIR-shaped number.
-    LeakNir,
-    /// Tie to the leak: the password holds a date or year.
-    LeakDate,
-    /// Tie to the leak: the password holds an insurer or operator name.
-    LeakContext,
-    /// Heading of the short password advice.
-    AdviceHeading,
-    /// Advice: a passphrase of several words.
-    AdvicePassphrase,
-    /// Advice: a password manager.
-    AdviceManager,
-    /// Advice: a different password per site.
-    AdviceUnique,
-    /// Advice: two-factor authentication.
-    Advice2fa,
-    /// Advice: change the passwords where the NIR is the login.
-    AdviceNirLogin,
-    /// Hint under the operator select.
-    OperatorHint,
-    /// Option group: tiers-payant operators.
-    OperatorGroupOperators,
-    /// Option group: care networks.
-    OperatorGroupNetworks,
-    /// Heading of the card-reading help.
-    CardHelpHeading,
-    /// Where the operator is printed.
-    CardHelpWhere,
-    /// Caveat: a recent card shows today's operator.
-    CardCaveatCurrent,
-    /// Caveat: a card may show only the insurer.
-    CardCaveatInsurerOnly,
-    /// Caveat: a care-network logo is not the operator.
-    CardCaveatNetwork,
-    /// Shown in the insurer list when nothing matches.
-    InsurerNoMatch,
-    /// Summary of the disclosure with the per-incident results and the rules applied.
-    IncidentsHeading,
-    /// Before a care network's own incident that the answer does not cover.
-    SeparateIncidentLead,
-    /// After it: how to bring it into the answer.
-    SeparateIncidentHow,
-    /// Label before the breached operator.
-    IncidentOperator,
-    /// Label: intrusion date.
-    IncidentIntrusion,
-    /// Label: discovery date.
-    IncidentDiscovery,
-    /// Label: public disclosure date.
-    IncidentDisclosure,
-    /// Before an approximate date.
-    Approximately,
-    /// Label before a partial scope.
-    ScopeLabel,
-    /// Heading of the exposed fields.
-    ExposedHeading,
-    /// Heading of the safe fields.
-    NotExposedHeading,
-    /// The family-members note.
-    FamilyNote,
-    /// Heading of the next steps.
-    NextStepsHeading,
-    /// The print button.
-    PrintButton,
-    /// Summary of the sources list.
-    SourcesHeading,
-    /// Before the date the facts were reviewed.
-    Reviewed,
-    /// Link to the host's notice page.
-    NoticeLink,
-    /// Accessible title of the timeline.
-    TimelineTitle,
-    /// Timeline label of the contract bar.
-    TimelineContract,
-    /// "from" before a start date.
-    DateFrom,
-    /// "to" before an end date.
-    DateTo,
-    /// "since" before a start date.
-    DateSince,
-    /// "until" before an end date.
-    DateUntil,
-    /// A period still running.
-    DateRunning,
-    /// A period whose start is unknown.
-    DateUnknownStart,
-    /// Before the inputs the result is for.
-    ResultFor,
-    /// "your contract", inside the sentence after [`Msg::ResultFor`].
-    ResultContract,
-    /// On the timeline's text: before the breached operator's name and the intrusion date.
-    TimelineIntrusion,
-    /// Before a number of bits (an estimate).
-    AboutBits,
-    /// Before the name of whoever supplied facts that are not the widget's own (the host).
-    AccordingTo,
-    /// Title of the member card that marks the fields.
-    CardTitle,
-    /// Summary of the disclosure with the next steps beyond the first two.
-    MoreSteps,
-    /// Summary of the disclosure that says what each exposed field allows.
-    FieldRisksHeading,
-    /// Before the incidents a source rules out (operators the insurer did not use).
-    RuledOutLead,
-    /// Summary of the disclosure that holds the timeline.
-    TimelineSummary,
-    /// Heading of an incident decided by its own question, apart from the verdict.
-    QuestionHeading,
-    /// Summary of the disclosure that says how to answer an incident's question.
-    QuestionHow,
-    /// Before the fields of a question-decided incident.
-    QuestionFields,
-}
-
-impl Msg {
-    /// Every message, for tests that walk all of them in every language.
-    pub const ALL: [Msg; 89] = [
-        Msg::ExposureHeading,
-        Msg::ExposureIntro,
-        Msg::InsurerLabel,
-        Msg::InsurerHint,
-        Msg::OperatorLabel,
-        Msg::OperatorChoose,
-        Msg::OperatorOther,
-        Msg::OperatorUnknown,
-        Msg::ContractStartLabel,
-        Msg::ContractEndLabel,
-        Msg::ContractEndHint,
-        Msg::PasswordHeading,
-        Msg::PasswordLabel,
-        Msg::PasswordLocalNotice,
-        Msg::MeterLabel,
-        Msg::PrivacyFooter,
-        Msg::PasswordShow,
-        Msg::PasswordHide,
-        Msg::MeterRefining,
-        Msg::MeterReducedDictionary,
-        Msg::MeterEmpty,
-        Msg::Level0,
-        Msg::Level1,
-        Msg::Level2,
-        Msg::Level3,
-        Msg::Level4,
-        Msg::CrackOnlineThrottled,
-        Msg::CrackOfflineFast,
-        Msg::CnilBits,
-        Msg::CnilYardstick,
-        Msg::CnilBelowBoth,
-        Msg::CnilAboveFifty,
-        Msg::CnilAboveBoth,
-        Msg::LeakNir,
-        Msg::LeakDate,
-        Msg::LeakContext,
-        Msg::AdviceHeading,
-        Msg::AdvicePassphrase,
-        Msg::AdviceManager,
-        Msg::AdviceUnique,
-        Msg::Advice2fa,
-        Msg::AdviceNirLogin,
-        Msg::OperatorHint,
-        Msg::OperatorGroupOperators,
-        Msg::OperatorGroupNetworks,
-        Msg::CardHelpHeading,
-        Msg::CardHelpWhere,
-        Msg::CardCaveatCurrent,
-        Msg::CardCaveatInsurerOnly,
-        Msg::CardCaveatNetwork,
-        Msg::InsurerNoMatch,
-        Msg::IncidentsHeading,
-        Msg::SeparateIncidentLead,
-        Msg::SeparateIncidentHow,
-        Msg::IncidentOperator,
-        Msg::IncidentIntrusion,
-        Msg::IncidentDiscovery,
-        Msg::IncidentDisclosure,
-        Msg::Approximately,
-        Msg::ScopeLabel,
-        Msg::ExposedHeading,
-        Msg::NotExposedHeading,
-        Msg::FamilyNote,
-        Msg::NextStepsHeading,
-        Msg::PrintButton,
-        Msg::SourcesHeading,
-        Msg::Reviewed,
-        Msg::NoticeLink,
-        Msg::TimelineTitle,
-        Msg::TimelineContract,
-        Msg::DateFrom,
-        Msg::DateTo,
-        Msg::DateSince,
-        Msg::DateUntil,
-        Msg::DateRunning,
-        Msg::DateUnknownStart,
-        Msg::ResultFor,
-        Msg::ResultContract,
-        Msg::TimelineIntrusion,
-        Msg::AboutBits,
-        Msg::AccordingTo,
-        Msg::CardTitle,
-        Msg::MoreSteps,
-        Msg::FieldRisksHeading,
-        Msg::RuledOutLead,
-        Msg::TimelineSummary,
-        Msg::QuestionHeading,
-        Msg::QuestionHow,
-        Msg::QuestionFields,
-    ];
+enum_with_all! {
+    /// A key for every visible text of the widget's shell.
+    ///
+    /// The core's own enums (reasons, warnings…) carry their texts beside them; this enum holds
+    /// the labels, headings and notices of the interface.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Msg {
+        /// Heading of the exposure section.
+        ExposureHeading,
+        /// One sentence under the exposure heading: what the check does and that it is offline.
+        ExposureIntro,
+        /// Label of the insurer search field.
+        InsurerLabel,
+        /// Hint under the insurer field.
+        InsurerHint,
+        /// Label of the operator select.
+        OperatorLabel,
+        /// The select's empty first option.
+        OperatorChoose,
+        /// The "another operator" option.
+        OperatorOther,
+        /// The "I don't know" option.
+        OperatorUnknown,
+        /// Label of the contract start date.
+        ContractStartLabel,
+        /// Label of the contract end date.
+        ContractEndLabel,
+        /// Hint under the end date: empty means still running.
+        ContractEndHint,
+        /// Heading of the password section.
+        PasswordHeading,
+        /// Label of the password field.
+        PasswordLabel,
+        /// The promise above the password field: rated here, sent nowhere.
+        PasswordLocalNotice,
+        /// Accessible name of the strength meter.
+        MeterLabel,
+        /// The privacy promise at the foot of the widget.
+        PrivacyFooter,
+        /// Button that shows the password.
+        PasswordShow,
+        /// Button that hides the password.
+        PasswordHide,
+        /// Note while the built-in list rates and the full dictionaries load.
+        MeterRefining,
+        /// Note when the full dictionaries could not load.
+        MeterReducedDictionary,
+        /// Meter state before anything is typed.
+        MeterEmpty,
+        /// Level word for score 0.
+        Level0,
+        /// Level word for score 1.
+        Level1,
+        /// Level word for score 2.
+        Level2,
+        /// Level word for score 3.
+        Level3,
+        /// Level word for score 4.
+        Level4,
+        /// Label: time for an online attack with throttling.
+        CrackOnlineThrottled,
+        /// Label: time for an offline attack on a fast hash.
+        CrackOfflineFast,
+        /// Label before the estimated bits.
+        CnilBits,
+        /// The CNIL 2022-100 markers and the caveat.
+        CnilYardstick,
+        /// The estimate is below both CNIL markers.
+        CnilBelowBoth,
+        /// The estimate reaches 50 bits, not 80.
+        CnilAboveFifty,
+        /// The estimate reaches 80 bits.
+        CnilAboveBoth,
+        /// Tie to the leak: the password holds a NIR-shaped number.
+        LeakNir,
+        /// Tie to the leak: the password holds a date or year.
+        LeakDate,
+        /// Tie to the leak: the password holds an insurer or operator name.
+        LeakContext,
+        /// Heading of the short password advice.
+        AdviceHeading,
+        /// Advice: a passphrase of several words.
+        AdvicePassphrase,
+        /// Advice: a password manager.
+        AdviceManager,
+        /// Advice: a different password per site.
+        AdviceUnique,
+        /// Advice: two-factor authentication.
+        Advice2fa,
+        /// Advice: change the passwords where the NIR is the login.
+        AdviceNirLogin,
+        /// Hint under the operator select.
+        OperatorHint,
+        /// Option group: tiers-payant operators.
+        OperatorGroupOperators,
+        /// Option group: care networks.
+        OperatorGroupNetworks,
+        /// Heading of the card-reading help.
+        CardHelpHeading,
+        /// Where the operator is printed.
+        CardHelpWhere,
+        /// Caveat: a recent card shows today's operator.
+        CardCaveatCurrent,
+        /// Caveat: a card may show only the insurer.
+        CardCaveatInsurerOnly,
+        /// Caveat: a care-network logo is not the operator.
+        CardCaveatNetwork,
+        /// Shown in the insurer list when nothing matches.
+        InsurerNoMatch,
+        /// Summary of the disclosure with the per-incident results and the rules applied.
+        IncidentsHeading,
+        /// Before a care network's own incident that the answer does not cover.
+        SeparateIncidentLead,
+        /// After it: how to bring it into the answer.
+        SeparateIncidentHow,
+        /// Label before the breached operator.
+        IncidentOperator,
+        /// Label: intrusion date.
+        IncidentIntrusion,
+        /// Label: discovery date.
+        IncidentDiscovery,
+        /// Label: public disclosure date.
+        IncidentDisclosure,
+        /// Before an approximate date.
+        Approximately,
+        /// Label before a partial scope.
+        ScopeLabel,
+        /// Heading of the exposed fields.
+        ExposedHeading,
+        /// Heading of the safe fields.
+        NotExposedHeading,
+        /// The family-members note.
+        FamilyNote,
+        /// Heading of the next steps.
+        NextStepsHeading,
+        /// The print button.
+        PrintButton,
+        /// Summary of the sources list.
+        SourcesHeading,
+        /// Before the date the facts were reviewed.
+        Reviewed,
+        /// Link to the host's notice page.
+        NoticeLink,
+        /// Accessible title of the timeline.
+        TimelineTitle,
+        /// Timeline label of the contract bar.
+        TimelineContract,
+        /// "from" before a start date.
+        DateFrom,
+        /// "to" before an end date.
+        DateTo,
+        /// "since" before a start date.
+        DateSince,
+        /// "until" before an end date.
+        DateUntil,
+        /// A period still running.
+        DateRunning,
+        /// A period whose start is unknown.
+        DateUnknownStart,
+        /// Before the inputs the result is for.
+        ResultFor,
+        /// "your contract", inside the sentence after [`Msg::ResultFor`].
+        ResultContract,
+        /// On the timeline's text: before the breached operator's name and the intrusion date.
+        TimelineIntrusion,
+        /// Before a number of bits (an estimate).
+        AboutBits,
+        /// Before the name of whoever supplied facts that are not the widget's own (the host).
+        AccordingTo,
+        /// Title of the member card that marks the fields.
+        CardTitle,
+        /// Summary of the disclosure with the next steps beyond the first two.
+        MoreSteps,
+        /// Summary of the disclosure that says what each exposed field allows.
+        FieldRisksHeading,
+        /// Before the incidents a source rules out (operators the insurer did not use).
+        RuledOutLead,
+        /// Summary of the disclosure that holds the timeline.
+        TimelineSummary,
+        /// Heading of an incident decided by its own question, apart from the verdict.
+        QuestionHeading,
+        /// Summary of the disclosure that says how to answer an incident's question.
+        QuestionHow,
+        /// Before the fields of a question-decided incident.
+        QuestionFields,
+    }
 }
 
 impl Localized for Msg {

@@ -70,6 +70,10 @@
     deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)
 )]
 
+// First: its macro declares enums of the modules below.
+#[macro_use]
+mod variants;
+
 pub mod config;
 // Used by the embed only, at compile time; a core module so that it is tested natively.
 #[cfg_attr(not(all(target_arch = "wasm32", feature = "shell")), allow(dead_code))]

@@ -15,8 +15,7 @@
 //! [`Limits`] caps its size and the number of values it may hold before any of it is kept.
 //!
 //! Errors say where: `insurers[3].periods[0].from: "2024-13-01" is not a date (YYYY-MM-DD)`,
-//! and repeat at most [`ECHO_CHARS`](crate::pack::validate::ECHO_CHARS) characters of the
-//! offending text.
+//! and repeat at most `validate::ECHO_CHARS` characters of the offending text.
 
 use crate::date::Date;
 use crate::pack::model::{

@@ -2,9 +2,9 @@
 //! source for every fact.
 //!
 //! The facts live in `src/pack/pack.toml`, a readable file written from the research notes.
-//! `build.rs` parses it with the types of [`model`], checks it with [`validate`] (a broken
-//! pack fails the build, naming the entry) and embeds it as compact JSON; [`Pack::builtin`]
-//! decodes that once. A host page may add or replace **insurers** (and the sources they cite)
+//! `build.rs` parses it with the types of this module (`model.rs`), checks it with
+//! [`validate`] (`validate.rs`: a broken pack fails the build, naming the entry) and embeds it
+//! as compact JSON; [`Pack::builtin`] decodes that once. A host page may add or replace **insurers** (and the sources they cite)
 //! with its own JSON ([`Pack::with_overlay`]), checked by the same rules; incidents and
 //! operators are the built-in pack's alone.
 //!
@@ -14,8 +14,10 @@
 //! ([`Pack::official_domains`]).
 
 mod json;
-pub mod model;
-pub mod validate;
+// Private, so that each type has one path (`pack::Pack`); `build.rs` compiles the two files
+// on their own through `#[path]`.
+mod model;
+mod validate;
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -25,7 +27,7 @@ pub use model::{
     OperatorKind, OperatorPeriod, OperatorsSettled, Pack, Question, SafeField, Scope, ScopeNote,
     ScopeNoteKind, Source, Text,
 };
-pub use validate::{PackError, is_web_url, validate};
+pub use validate::{PackError, validate};
 
 use crate::text::fold_for_search;
 

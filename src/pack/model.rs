@@ -80,71 +80,51 @@ pub struct Source {
     pub checked: Option<Date>,
 }
 
-/// The personal-data fields of the public contract (`data-field` values).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Field {
-    /// Family name.
-    LastName,
-    /// Given name.
-    FirstName,
-    /// Sex (also readable from the first digit of the NIR).
-    Sex,
-    /// Date of birth.
-    BirthDate,
-    /// Birth rank, which tells twins apart.
-    BirthRank,
-    /// Social security number (NIR).
-    Nir,
-    /// Name of the health insurer.
-    InsurerName,
-    /// Member number at the insurer.
-    MemberNumber,
-    /// Contract number at the insurer.
-    ContractNumber,
-    /// The operator's own internal reference for the beneficiary.
-    OperatorReference,
-    /// The guarantees (cover levels) of the contract.
-    Guarantees,
-    /// Bank details.
-    Bank,
-    /// Medical data.
-    Medical,
-    /// Reimbursement details.
-    Reimbursements,
-    /// Postal address.
-    PostalAddress,
-    /// Phone number.
-    Phone,
-    /// E-mail address.
-    Email,
-    /// Account passwords.
-    Password,
+enum_with_all! {
+    /// The personal-data fields of the public contract (`data-field` values).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Field {
+        /// Family name.
+        LastName,
+        /// Given name.
+        FirstName,
+        /// Sex (also readable from the first digit of the NIR).
+        Sex,
+        /// Date of birth.
+        BirthDate,
+        /// Birth rank, which tells twins apart.
+        BirthRank,
+        /// Social security number (NIR).
+        Nir,
+        /// Name of the health insurer.
+        InsurerName,
+        /// Member number at the insurer.
+        MemberNumber,
+        /// Contract number at the insurer.
+        ContractNumber,
+        /// The operator's own internal reference for the beneficiary.
+        OperatorReference,
+        /// The guarantees (cover levels) of the contract.
+        Guarantees,
+        /// Bank details.
+        Bank,
+        /// Medical data.
+        Medical,
+        /// Reimbursement details.
+        Reimbursements,
+        /// Postal address.
+        PostalAddress,
+        /// Phone number.
+        Phone,
+        /// E-mail address.
+        Email,
+        /// Account passwords.
+        Password,
+    }
 }
 
 impl Field {
-    /// Every field, in the contract's order.
-    pub const ALL: [Field; 18] = [
-        Field::LastName,
-        Field::FirstName,
-        Field::Sex,
-        Field::BirthDate,
-        Field::BirthRank,
-        Field::Nir,
-        Field::InsurerName,
-        Field::MemberNumber,
-        Field::ContractNumber,
-        Field::OperatorReference,
-        Field::Guarantees,
-        Field::Bank,
-        Field::Medical,
-        Field::Reimbursements,
-        Field::PostalAddress,
-        Field::Phone,
-        Field::Email,
-        Field::Password,
-    ];
-
     /// The contract's id (`data-field`).
     pub fn id(self) -> &'static str {
         match self {

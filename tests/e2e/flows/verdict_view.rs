@@ -5,7 +5,7 @@
 //! 1,000 px screens.
 
 use breach_check_e2e::browser::{Browser, Tab};
-use breach_check_e2e::engine::Feature;
+use breach_check_e2e::engine::{Engine, Feature};
 use breach_check_e2e::harness::{
     BUNDLE_PREFIX, HOST_PAGE, Session, dist, expect_verdict, host_page,
 };
@@ -87,34 +87,74 @@ async fn open_phone<'b>(browser: &'b Browser, width: u32, height: u32, body: &st
     session
 }
 
-/// A screenshot of the whole phone frame (taller than the window), as an element shot.
-async fn shoot_frame(tab: &Tab, name: &str) {
-    tab.client()
+/// The committed README screenshot (`docs/screenshots/`), rewritten by the Chromium run when
+/// `UPDATE_SCREENSHOTS` is set: `UPDATE_SCREENSHOTS=1 E2E_ENGINES=chromium cargo test -p
+/// breach-check-e2e -- at_360`. Other runs leave it alone, so that a test run never dirties the
+/// checkout.
+const README_SHOT: &str = "docs/screenshots/verdict-360-fr.png";
+
+/// Where a verdict stands in its frame's document, as `[top, height]` in CSS pixels, with a
+/// margin of 8 px above and below.
+async fn verdict_box(tab: &Tab, host: &str) -> (f64, f64) {
+    tab.in_shadow(
+        host,
+        "const r = root.querySelector('[data-testid=verdict]').getBoundingClientRect();
+         return [Math.max(0, Math.floor(r.top + window.scrollY) - 8), Math.ceil(r.height) + 16];",
+    )
+    .await
+}
+
+/// Shoots the verdict of `host` as it stands in the phone frame, and nothing else: the frame
+/// is made as tall as the verdict, its page scrolled to it, and the frame shot as an element
+/// (`target/screenshots/<engine>-<name>.png`). The frame gets its height back afterwards.
+/// Returns the PNG.
+async fn shoot_verdict(tab: &Tab, host: &str, name: &str) -> Vec<u8> {
+    let (top, height) = verdict_box(tab, host).await;
+    let client = tab.client();
+    client
         .enter_parent_frame()
         .await
         .expect("leave the phone frame");
-    let dir = breach_check_e2e::workspace_root().join("target/screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshot folder");
     let frame: Value = tab
-        .call("return document.querySelector('iframe');", Vec::new())
+        .call(
+            "const f = document.querySelector('iframe');
+             f.dataset.height = f.style.height;
+             f.style.height = arguments[0] + 'px';
+             return f;",
+            vec![json!(height)],
+        )
         .await;
+    client.enter_frame(0).await.expect("enter the phone frame");
+    tab.wait_for(&format!(
+        "(window.scrollTo(0, {top}), Math.abs(window.scrollY - {top}) < 1 && window.innerHeight === {height})"
+    ))
+    .await;
+    tab.settle().await;
+    client
+        .enter_parent_frame()
+        .await
+        .expect("leave the phone frame");
     let frame = frame
         .as_object()
         .and_then(|o| o.values().next())
         .and_then(Value::as_str)
-        .map(|id| Element::from_element_id(tab.client().clone(), ElementRef::from(id.to_owned())));
-    match frame {
-        Some(frame) => match frame.screenshot().await {
-            Ok(png) => std::fs::write(dir.join(format!("{}-{name}.png", tab.engine)), png)
-                .expect("write screenshot"),
-            Err(e) => println!("{}: no screenshot {name}: {e}", tab.engine),
-        },
-        None => println!("{}: no frame to shoot", tab.engine),
-    }
-    tab.client()
+        .map(|id| Element::from_element_id(client.clone(), ElementRef::from(id.to_owned())))
+        .expect("the phone frame as an element");
+    let png = frame
+        .screenshot()
+        .await
+        .unwrap_or_else(|e| panic!("{}: no screenshot {name}: {e}", tab.engine));
+    let dir = breach_check_e2e::workspace_root().join("target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    std::fs::write(dir.join(format!("{}-{name}.png", tab.engine)), &png).expect("write screenshot");
+    let _: bool = tab
+        .eval("(f => (f.style.height = f.dataset.height, true))(document.querySelector('iframe'))")
+        .await;
+    client
         .enter_frame(0)
         .await
         .expect("enter the phone frame again");
+    png
 }
 
 pub async fn an_exposed_verdict_has_a_described_timeline_next_steps_dated_sources_and_prints_cleanly(
@@ -385,6 +425,20 @@ pub async fn at_360_pixels_the_answer_card_and_first_steps_fit_in_1100_px_and_15
             words <= GLANCE_MAX_WORDS,
             "{id}: {words} words are visible before any disclosure: {text}"
         );
+        let png = shoot_verdict(tab, &host, &format!("verdict-360-{id}")).await;
+        if id == "fr-exposed"
+            && tab.engine == Engine::Chromium
+            && std::env::var_os("UPDATE_SCREENSHOTS").is_some()
+        {
+            let path = breach_check_e2e::workspace_root().join(README_SHOT);
+            std::fs::write(&path, &png).expect("write the README screenshot");
+            println!(
+                "{}: wrote {} ({} bytes)",
+                tab.engine,
+                path.display(),
+                png.len()
+            );
+        }
     }
     println!("{}: at 360 × 740\n{}", tab.engine, report.join("\n"));
 
@@ -423,7 +477,6 @@ pub async fn at_360_pixels_the_answer_card_and_first_steps_fit_in_1100_px_and_15
         let listed = if mark == "safe" { &safe } else { &exposed };
         assert!(listed.contains(field), "{field} is drawn but not listed");
     }
-    shoot_frame(tab, "verdict-360px").await;
 }
 
 pub async fn every_disclosure_opens_and_closes_by_keyboard_with_no_axe_violation_either_way(
@@ -583,25 +636,47 @@ pub async fn a_verdict_on_host_supplied_facts_says_whose_word_it_is(browser: &Br
 pub async fn on_320_and_1000_pixel_screens_nothing_sticks_out_and_the_wide_one_has_two_columns(
     browser: &Browser,
 ) {
-    let body = r#"<breach-check id="a" insurer="harmonie-mutuelle"></breach-check>
+    // The three cases in both languages, a member of an insurer of both operators (exposed at
+    // Viamedis, uncertain at Almerys) in both languages, and a widget with the card help open
+    // and a rated password.
+    let mut body: String = CASES
+        .iter()
+        .map(|(id, lang, insurer, ..)| {
+            format!(r#"<breach-check id="{id}" lang="{lang}" insurer="{insurer}"></breach-check>"#)
+        })
+        .collect();
+    body.push_str(
+        r#"<breach-check id="a" insurer="harmonie-mutuelle"></breach-check>
            <breach-check id="e" lang="en" insurer="harmonie-mutuelle"></breach-check>
-           <breach-check id="b"></breach-check>"#;
-    for (width, lang) in [(320, "fr"), (1000, "en")] {
-        let session = open_phone(browser, width, 2400, body).await;
+           <breach-check id="b"></breach-check>"#,
+    );
+    let both = [
+        ("a", "2019-01-01", "exposed"),
+        ("e", "2019-01-01", "exposed"),
+    ];
+    let verdicts = CASES
+        .iter()
+        .map(|(id, _, _, start, verdict, _)| (*id, *start, *verdict))
+        .chain(both);
+    for width in [320, 1000] {
+        let session = open_phone(browser, width, 2400, &body).await;
         let tab = &session.tab;
-        for host in ["#a", "#e", "#b"] {
-            tab.wait_until_settled(host).await;
+        tab.wait_until_settled("#b").await;
+        for (id, start, verdict) in verdicts.clone() {
+            let host = format!("#{id}");
+            tab.wait_until_settled(&host).await;
+            tab.set_value(&host, "contract-start", start).await;
+            expect_verdict(tab, &host, verdict).await;
+            shoot_verdict(tab, &host, &format!("verdict-{width}-{id}")).await;
         }
-        for host in ["#a", "#e"] {
-            tab.set_value(host, "contract-start", "2019-01-01").await;
-            expect_verdict(tab, host, "exposed").await;
+        for (id, ..) in verdicts.clone() {
+            let _: bool = tab
+                .in_shadow(
+                    &format!("#{id}"),
+                    "root.querySelectorAll('.bc-verdict details').forEach(d => d.open = true); return true;",
+                )
+                .await;
         }
-        let _: bool = tab
-            .in_shadow(
-                "#a",
-                "root.querySelectorAll('.bc-verdict details').forEach(d => d.open = true); return true;",
-            )
-            .await;
         tab.set_value("#b", "operator", "unknown").await;
         tab.wait_for(&format!("{}.querySelector('.bc-card-help')", shadow("#b")))
             .await;
@@ -611,21 +686,12 @@ pub async fn on_320_and_1000_pixel_screens_nothing_sticks_out_and_the_wide_one_h
             Tab::hook("#b", "password-meter")
         ))
         .await;
+        tab.settle().await;
+        shoot_verdict(tab, "#a", &format!("verdict-{width}-a-open")).await;
 
         let (inner, scroll_width, overflowing): (f64, f64, Vec<String>) = tab
             .call(include_str!("../js/overflowing.js"), Vec::new())
             .await;
-        // Wide, the card sits beside the first steps; on a phone, above them.
-        let host = if lang == "fr" { "#a" } else { "#e" };
-        let (card_top, card_right, steps_top, steps_left): (f64, f64, f64, f64) = tab
-            .in_shadow(
-                host,
-                "const c = root.querySelector('.bc-card').getBoundingClientRect();
-                 const s = root.querySelector('.bc-first').getBoundingClientRect();
-                 return [c.top, c.right, s.top, s.left];",
-            )
-            .await;
-        shoot_frame(tab, &format!("verdict-{width}px-{lang}")).await;
         session.assert_only_bundle_and_host_requests("/phone.html", BUNDLE_PREFIX, &[HOST_PAGE]);
         assert_eq!(inner, f64::from(width));
         assert!(
@@ -638,13 +704,32 @@ pub async fn on_320_and_1000_pixel_screens_nothing_sticks_out_and_the_wide_one_h
             scroll_width <= inner,
             "the page scrolls sideways: {scroll_width} px wide on a {width} px screen"
         );
-        if width >= 1000 {
-            assert!(
-                steps_left >= card_right && (steps_top - card_top).abs() < 40.0,
-                "not two columns: card right {card_right}, steps left {steps_left}"
-            );
-        } else {
-            assert!(steps_top > card_top, "the steps are not below the card");
+        // Wide, the card sits beside the first steps; on a phone, above them.
+        for (id, ..) in verdicts.clone() {
+            let placed: Option<(f64, f64, f64, f64)> = tab
+                .in_shadow(
+                    &format!("#{id}"),
+                    "const card = root.querySelector('.bc-card');
+                     if (!card) return null;
+                     const c = card.getBoundingClientRect();
+                     const s = root.querySelector('.bc-first').getBoundingClientRect();
+                     return [c.top, c.right, s.top, s.left];",
+                )
+                .await;
+            let Some((card_top, card_right, steps_top, steps_left)) = placed else {
+                continue;
+            };
+            if width >= 1000 {
+                assert!(
+                    steps_left >= card_right && (steps_top - card_top).abs() < 40.0,
+                    "{id}: not two columns: card right {card_right}, steps left {steps_left}"
+                );
+            } else {
+                assert!(
+                    steps_top > card_top,
+                    "{id}: the steps are not below the card"
+                );
+            }
         }
     }
 }
