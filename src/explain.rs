@@ -253,7 +253,7 @@ impl Localized for Summary {
                 "D’après les sources publiques, les données ci-dessous vous concernant (et vos ayants droit) ont pu être copiées. Votre complémentaire a dû vous prévenir individuellement."
             }
             Verdict::NotExposed => {
-                "D’après les sources publiques, votre contrat ne figurait pas dans les données volées lors des incidents connus. Restez vigilant : d’autres fuites existent."
+                "D’après les sources publiques, votre contrat ne figurait pas dans les données volées lors des incidents connus. Restez vigilant\u{a0}: d’autres fuites existent."
             }
             Verdict::Uncertain => {
                 "Les sources ne permettent pas de conclure dans votre cas. Voici ce qui permettrait de trancher."
@@ -282,22 +282,22 @@ impl Localized for Reason {
                 "Votre contrat était en cours pendant la période où cet opérateur détenait les données de votre complémentaire, avant l’incident."
             }
             Reason::PreviousOperatorStillHeldData => {
-                "Votre complémentaire avait changé d’opérateur peu avant l’incident : l’ancien opérateur détenait encore vos données."
+                "Votre complémentaire avait changé d’opérateur peu avant l’incident\u{a0}: l’ancien opérateur détenait encore vos données."
             }
             Reason::FormerMembersIncluded => {
                 "Votre contrat avait pris fin, mais votre complémentaire indique que les anciens adhérents sont concernés."
             }
             Reason::FormerMemberRetentionUnknown => {
-                "Votre contrat avait pris fin avant l’incident ; aucune source ne dit combien de temps l’opérateur conservait ces données."
+                "Votre contrat avait pris fin avant l’incident\u{a0}; aucune source ne dit combien de temps l’opérateur conservait ces données."
             }
             Reason::StartsAfterIncident => {
-                "Votre contrat a commencé plus d’un mois après que l’incident a été rendu public : il ne pouvait pas figurer dans les données volées."
+                "Votre contrat a commencé plus d’un mois après que l’incident a été rendu public\u{a0}: il ne pouvait pas figurer dans les données volées."
             }
             Reason::StartsShortlyAfterIncident => {
-                "Votre contrat a commencé moins d’un mois après l’annonce de l’incident : vos droits étaient peut-être déjà chez l’opérateur."
+                "Votre contrat a commencé moins d’un mois après l’annonce de l’incident\u{a0}: vos droits étaient peut-être déjà chez l’opérateur."
             }
             Reason::StartsDuringIncident => {
-                "Votre contrat a commencé entre l’intrusion et son annonce : on ne sait pas s’il figurait déjà dans les données copiées."
+                "Votre contrat a commencé entre l’intrusion et son annonce\u{a0}: on ne sait pas s’il figurait déjà dans les données copiées."
             }
             Reason::StartsAfterInsurerCutoff => {
                 "Votre contrat a commencé après la date limite donnée par votre complémentaire."
@@ -306,13 +306,13 @@ impl Localized for Reason {
                 "Votre contrat a commencé après que votre complémentaire a quitté cet opérateur."
             }
             Reason::StartsOnSwitchDay => {
-                "Votre contrat a commencé le jour même où votre complémentaire a changé d’opérateur : on ne sait pas lequel détenait vos données."
+                "Votre contrat a commencé le jour même où votre complémentaire a changé d’opérateur\u{a0}: on ne sait pas lequel détenait vos données."
             }
             Reason::OperatorJoinedAfterIncident => {
                 "Votre complémentaire n’est passée par cet opérateur que plus d’un mois après l’annonce de l’incident."
             }
             Reason::OperatorJoinedShortlyAfterIncident => {
-                "Votre complémentaire est passée par cet opérateur peu après l’incident : ses données y étaient peut-être déjà."
+                "Votre complémentaire est passée par cet opérateur peu après l’incident\u{a0}: ses données y étaient peut-être déjà."
             }
             Reason::EndedBeforeOperatorPeriod => {
                 "Votre contrat a pris fin avant que votre complémentaire ne passe par cet opérateur."
@@ -339,16 +339,16 @@ impl Localized for Reason {
                 "Une carte émise depuis 2024 montre l’opérateur d’aujourd’hui, pas forcément celui de janvier 2024."
             }
             Reason::NetworkIsNotOperator => {
-                "Ce logo est celui d’un réseau de soins, pas de l’opérateur de tiers payant : il ne dit pas qui détenait vos données."
+                "Ce logo est celui d’un réseau de soins, pas de l’opérateur de tiers payant\u{a0}: il ne dit pas qui détenait vos données."
             }
             Reason::OperatorUnknown => {
                 "Sans connaître votre complémentaire ni votre opérateur, on ne peut pas conclure."
             }
             Reason::OperatorNotLinked => {
-                "Les sources relient votre complémentaire à d’autres opérateurs, mais aucune ne dit qu’elle n’utilisait pas celui-ci : votre carte peut le dire."
+                "Les sources relient votre complémentaire à d’autres opérateurs, mais aucune ne dit qu’elle n’utilisait pas celui-ci\u{a0}: votre carte peut le dire."
             }
             Reason::InsurerOperatorUnknown => {
-                "Aucune déclaration publique de votre complémentaire sur son opérateur de tiers payant n’a été trouvée : regardez votre carte."
+                "Aucune déclaration publique de votre complémentaire sur son opérateur de tiers payant n’a été trouvée\u{a0}: regardez votre carte."
             }
             Reason::OperatorNotUsed => {
                 "Une source indique les opérateurs que votre complémentaire utilisait alors, et celui-ci n’en faisait pas partie."
@@ -358,13 +358,13 @@ impl Localized for Reason {
             }
             Reason::AnsweredYes => "Vous avez répondu oui à la question propre à cet incident.",
             Reason::AnsweredNo => {
-                "Vous avez répondu non à la question propre à cet incident : il ne concerne que les personnes pour qui la réponse est oui."
+                "Vous avez répondu non à la question propre à cet incident\u{a0}: il ne concerne que les personnes pour qui la réponse est oui."
             }
             Reason::AnsweredDontKnow => {
                 "Sans la réponse à la question propre à cet incident, on ne peut pas conclure."
             }
             Reason::EarlierOperatorUnknown => {
-                "Les sources ne disent pas quel opérateur votre complémentaire utilisait avant cette période : votre contrat a pu y figurer."
+                "Les sources ne disent pas quel opérateur votre complémentaire utilisait avant cette période\u{a0}: votre contrat a pu y figurer."
             }
             Reason::DatesUnknown => "Indiquez les dates de votre contrat pour obtenir une réponse.",
             Reason::StartUnknown => {
@@ -543,33 +543,33 @@ impl Localized for FieldRisk {
             }
             Field::Sex => "Complète le profil utilisé pour des messages ciblés.",
             Field::BirthDate => {
-                "Sert souvent de question de sécurité ou de mot de passe : ne l’utilisez pas comme tel."
+                "Sert souvent de question de sécurité ou de mot de passe\u{a0}: ne l’utilisez pas comme tel."
             }
             Field::BirthRank => {
                 "Détail technique qui rend un faux message de l’assurance maladie plus crédible."
             }
             Field::Nir => {
-                "Permet un hameçonnage ciblé et des tentatives d’usurpation d’identité, mais ne suffit pas seul pour entrer dans votre compte ameli ; il ne peut pas être changé."
+                "Permet un hameçonnage ciblé et des tentatives d’usurpation d’identité, mais ne suffit pas seul pour entrer dans votre compte ameli\u{a0}; il ne peut pas être changé."
             }
             Field::InsurerName => {
                 "Permet d’imiter votre complémentaire dans un faux e-mail ou SMS."
             }
             Field::MemberNumber | Field::ContractNumber | Field::OperatorReference => {
-                "Rend crédible un faux message sur vos remboursements : votre complémentaire ne vous demandera jamais vos coordonnées bancaires ou mots de passe."
+                "Rend crédible un faux message sur vos remboursements\u{a0}: votre complémentaire ne vous demandera jamais vos coordonnées bancaires ou mots de passe."
             }
             Field::Guarantees => {
                 "Indique votre niveau de couverture, utile pour de fausses offres ou de faux remboursements."
             }
-            Field::Bank => "Permettrait des prélèvements frauduleux : surveillez vos relevés.",
+            Field::Bank => "Permettrait des prélèvements frauduleux\u{a0}: surveillez vos relevés.",
             Field::Medical | Field::Reimbursements => {
                 "Donnée de santé sensible, utilisable pour du chantage ou des arnaques ciblées."
             }
             Field::PostalAddress => "Permettrait des courriers frauduleux à votre nom.",
             Field::Phone => {
-                "Permet des SMS ou appels frauduleux : signalez les SMS suspects au 33700."
+                "Permet des SMS ou appels frauduleux\u{a0}: signalez les SMS suspects au 33700."
             }
             Field::Email => "Permet des e-mails d’hameçonnage ciblés.",
-            Field::Password => "Permettrait d’entrer dans vos comptes : changez-les.",
+            Field::Password => "Permettrait d’entrer dans vos comptes\u{a0}: changez-les.",
         }
     }
 
@@ -653,10 +653,10 @@ impl Localized for InputError {
                 "Cette date n’est pas valable (jj/mm/aaaa, après 1900)."
             }
             InputError::UnknownInsurer => {
-                "Cette complémentaire n’est pas dans notre liste ; choisissez l’opérateur indiqué sur votre carte."
+                "Cette complémentaire n’est pas dans notre liste\u{a0}; choisissez l’opérateur indiqué sur votre carte."
             }
             InputError::UnknownOperator => {
-                "Cet opérateur n’est pas dans notre liste ; choisissez « Autre » ou « Je ne sais pas »."
+                "Cet opérateur n’est pas dans notre liste\u{a0}; choisissez «\u{a0}Autre\u{a0}» ou «\u{a0}Je ne sais pas\u{a0}»."
             }
         }
     }
@@ -690,7 +690,7 @@ impl Localized for NextStep {
     fn fr(self) -> &'static str {
         match self {
             NextStep::BewareOfPhishing => {
-                "Méfiez-vous des e-mails, SMS et appels qui parlent de remboursement bloqué ou de carte Vitale : votre complémentaire et l’Assurance Maladie ne demandent jamais vos coordonnées bancaires ni vos mots de passe."
+                "Méfiez-vous des e-mails, SMS et appels qui parlent de remboursement bloqué ou de carte Vitale\u{a0}: votre complémentaire et l’Assurance Maladie ne demandent jamais vos coordonnées bancaires ni vos mots de passe."
             }
             NextStep::ChangeNirLoginPasswords => {
                 "Changez les mots de passe des comptes dont l’identifiant est votre numéro de sécurité sociale (ameli, impots.gouv, CAF, FranceConnect), et activez la double authentification quand elle existe."
@@ -702,16 +702,16 @@ impl Localized for NextStep {
                 "Signalez les e-mails frauduleux sur signal-spam.fr et les SMS au 33700."
             }
             NextStep::ComplaintLetter => {
-                "Si vous le souhaitez, déposez plainte avec la lettre-plainte préremplie de cybermalveillance.gouv.fr (facultatif : une enquête est déjà ouverte)."
+                "Si vous le souhaitez, déposez plainte avec la lettre-plainte préremplie de cybermalveillance.gouv.fr (facultatif\u{a0}: une enquête est déjà ouverte)."
             }
             NextStep::IdentityTheft => {
                 "En cas d’usurpation d’identité (crédit, compte ou contrat à votre nom), portez plainte et suivez les conseils de cybermalveillance.gouv.fr."
             }
             NextStep::AskInsurer => {
-                "Consultez l’avis de votre complémentaire, votre espace adhérent et vos e-mails (spams compris), ou appelez-la : elle seule sait si vous avez été concerné."
+                "Consultez l’avis de votre complémentaire, votre espace adhérent et vos e-mails (spams compris), ou appelez-la\u{a0}: elle seule sait si vous avez été concerné."
             }
             NextStep::CheckCard => {
-                "Regardez votre carte de tiers payant : le nom ou le logo de l’opérateur y figure souvent."
+                "Regardez votre carte de tiers payant\u{a0}: le nom ou le logo de l’opérateur y figure souvent."
             }
             NextStep::EnterDates => "Indiquez les dates de votre contrat.",
         }
@@ -757,7 +757,7 @@ impl NextStep {
         };
         match (self, lang) {
             (NextStep::BewareOfPhishing, Lang::Fr) => &[Link {
-                label: "Assurance Maladie : se protéger du hameçonnage",
+                label: "Assurance Maladie\u{a0}: se protéger du hameçonnage",
                 url: "https://assurance-maladie.ameli.fr/presse/2022-04-07-cp-phishing",
             }],
             (NextStep::BewareOfPhishing, Lang::En) => &[Link {

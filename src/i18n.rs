@@ -257,9 +257,9 @@ enum_with_all! {
 impl Localized for Msg {
     fn fr(self) -> &'static str {
         match self {
-            Msg::ExposureHeading => "Mes données ont-elles fuité en 2024 ?",
+            Msg::ExposureHeading => "Mes données ont-elles fuité en 2024\u{a0}?",
             Msg::ExposureIntro => {
-                "Indiquez votre complémentaire santé et les dates de votre contrat. La vérification se fait sur cet appareil : rien de ce que vous saisissez n’est envoyé."
+                "Indiquez votre complémentaire santé et les dates de votre contrat. La vérification se fait sur cet appareil\u{a0}: rien de ce que vous saisissez n’est envoyé."
             }
             Msg::InsurerLabel => "Votre complémentaire santé (mutuelle, assureur)",
             Msg::InsurerHint => "Tapez quelques lettres de son nom.",
@@ -270,22 +270,22 @@ impl Localized for Msg {
             Msg::ContractStartLabel => "Début du contrat",
             Msg::ContractEndLabel => "Fin du contrat",
             Msg::ContractEndHint => "Laissez vide si le contrat est toujours en cours.",
-            Msg::PasswordHeading => "Votre mot de passe résiste-t-il ?",
+            Msg::PasswordHeading => "Votre mot de passe résiste-t-il\u{a0}?",
             Msg::PasswordLabel => "Mot de passe à tester",
             Msg::PasswordLocalNotice => {
                 "Le mot de passe est évalué sur cet appareil et n’est envoyé nulle part."
             }
             Msg::MeterLabel => "Robustesse du mot de passe",
             Msg::PrivacyFooter => {
-                "Aucune donnée saisie ne quitte cette page : ni envoi, ni enregistrement."
+                "Aucune donnée saisie ne quitte cette page\u{a0}: ni envoi, ni enregistrement."
             }
             Msg::PasswordShow => "Afficher",
             Msg::PasswordHide => "Masquer",
             Msg::MeterRefining => {
-                "Évaluation provisoire avec la liste intégrée : le dictionnaire complet se charge pour l’affiner."
+                "Évaluation provisoire avec la liste intégrée\u{a0}: le dictionnaire complet se charge pour l’affiner."
             }
             Msg::MeterReducedDictionary => {
-                "Le dictionnaire complet n’a pas pu être chargé : l’évaluation utilise une liste réduite."
+                "Le dictionnaire complet n’a pas pu être chargé\u{a0}: l’évaluation utilise une liste réduite."
             }
             Msg::MeterEmpty => "Saisissez un mot de passe pour l’évaluer.",
             Msg::Level0 => "Très faible",
@@ -294,24 +294,24 @@ impl Localized for Msg {
             Msg::Level3 => "Fort",
             Msg::Level4 => "Très fort",
             Msg::CrackOnlineThrottled => {
-                "Pour le deviner en ligne, sur un site qui limite les essais :"
+                "Pour le deviner en ligne, sur un site qui limite les essais\u{a0}:"
             }
-            Msg::CrackOfflineFast => "Hors ligne, si la base d’un site a fuité (hachage rapide) :",
-            Msg::CnilBits => "Robustesse estimée :",
+            Msg::CrackOfflineFast => "Hors ligne, si la base d’un site a fuité (hachage rapide)\u{a0}:",
+            Msg::CnilBits => "Robustesse estimée\u{a0}:",
             Msg::CnilBelowBoth => "En dessous des deux repères de la CNIL.",
             Msg::CnilAboveFifty => "Atteint le repère de 50 bits de la CNIL, pas celui de 80 bits.",
             Msg::CnilAboveBoth => "Atteint les deux repères de la CNIL.",
             Msg::CnilYardstick => {
-                "Repères de la CNIL (délibération 2022-100) : 50 bits avec limitation des tentatives, 80 bits pour un mot de passe seul. Il s’agit d’une estimation de la difficulté à deviner ce mot de passe, pas d’un certificat de conformité."
+                "Repères de la CNIL (délibération 2022-100)\u{a0}: 50 bits avec limitation des tentatives, 80 bits pour un mot de passe seul. Il s’agit d’une estimation de la difficulté à deviner ce mot de passe, pas d’un certificat de conformité."
             }
             Msg::LeakNir => {
-                "Il contient un numéro au format du numéro de sécurité sociale : ces numéros font partie des données qui ont fuité en 2024."
+                "Il contient un numéro au format du numéro de sécurité sociale\u{a0}: ces numéros font partie des données qui ont fuité en 2024."
             }
             Msg::LeakDate => {
-                "Il contient une date ou une année : les dates de naissance font partie des données qui ont fuité en 2024."
+                "Il contient une date ou une année\u{a0}: les dates de naissance font partie des données qui ont fuité en 2024."
             }
             Msg::LeakContext => {
-                "Il contient le nom d’une complémentaire ou d’un opérateur : ces noms ont fuité en 2024 avec votre identité."
+                "Il contient le nom d’une complémentaire ou d’un opérateur\u{a0}: ces noms ont fuité en 2024 avec votre identité."
             }
             Msg::AdviceHeading => "Conseils",
             Msg::AdvicePassphrase => {
@@ -328,45 +328,45 @@ impl Localized for Msg {
             }
             Msg::OperatorGroupOperators => "Opérateurs de tiers payant",
             Msg::OperatorGroupNetworks => "Réseaux de soins (ce ne sont pas des opérateurs)",
-            Msg::CardHelpHeading => "Où lire l’opérateur sur votre carte ?",
+            Msg::CardHelpHeading => "Où lire l’opérateur sur votre carte\u{a0}?",
             Msg::CardHelpWhere => {
                 "Sur votre carte de tiers payant, le nom ou le logo de l’opérateur figure souvent en bas ou au dos, à côté de celui de votre complémentaire. Votre espace adhérent affiche aussi la carte."
             }
             Msg::CardCaveatCurrent => {
-                "Une carte émise en 2024 ou après montre l’opérateur d’aujourd’hui, pas celui de janvier 2024 : certaines complémentaires ont changé d’opérateur le 1er janvier 2024."
+                "Une carte émise en 2024 ou après montre l’opérateur d’aujourd’hui, pas celui de janvier 2024\u{a0}: certaines complémentaires ont changé d’opérateur le 1er janvier 2024."
             }
             Msg::CardCaveatInsurerOnly => {
-                "Une carte peut ne porter que le logo de votre complémentaire : l’absence du logo Viamedis ou Almerys ne prouve pas que vous n’étiez pas concerné."
+                "Une carte peut ne porter que le logo de votre complémentaire\u{a0}: l’absence du logo Viamedis ou Almerys ne prouve pas que vous n’étiez pas concerné."
             }
             Msg::CardCaveatNetwork => {
                 "Un logo de réseau de soins (Itelis, Santéclair, Kalixia, Carte Blanche, Sévéane) n’est pas celui de l’opérateur de tiers payant."
             }
             Msg::InsurerNoMatch => {
-                "Aucune complémentaire de notre liste ne correspond : choisissez plutôt l’opérateur."
+                "Aucune complémentaire de notre liste ne correspond\u{a0}: choisissez plutôt l’opérateur."
             }
             Msg::IncidentsHeading => "Pourquoi ce résultat",
-            Msg::SeparateIncidentLead => "Incident distinct, non compté ici :",
+            Msg::SeparateIncidentLead => "Incident distinct, non compté ici\u{a0}:",
             Msg::SeparateIncidentHow => {
                 "Si le logo de ce réseau figure sur votre carte de tiers payant, choisissez-le dans la liste des opérateurs et réseaux."
             }
-            Msg::IncidentOperator => "Opérateur :",
-            Msg::IncidentIntrusion => "Intrusion :",
-            Msg::IncidentDiscovery => "Découverte :",
-            Msg::IncidentDisclosure => "Annonce publique :",
+            Msg::IncidentOperator => "Opérateur\u{a0}:",
+            Msg::IncidentIntrusion => "Intrusion\u{a0}:",
+            Msg::IncidentDiscovery => "Découverte\u{a0}:",
+            Msg::IncidentDisclosure => "Annonce publique\u{a0}:",
             Msg::Approximately => "vers le",
-            Msg::ScopeLabel => "Périmètre :",
+            Msg::ScopeLabel => "Périmètre\u{a0}:",
             Msg::ExposedHeading => "Données exposées",
             Msg::NotExposedHeading => "Données non exposées, selon les sources",
             Msg::FamilyNote => {
                 "Les ayants droit inscrits sur votre carte (conjoint, enfants) sont concernés de la même façon."
             }
-            Msg::NextStepsHeading => "Que faire maintenant ?",
+            Msg::NextStepsHeading => "Que faire maintenant\u{a0}?",
             Msg::PrintButton => "Imprimer ma fiche",
             Msg::SourcesHeading => "Sources de ce résultat",
             Msg::Reviewed => "Faits vérifiés le",
             Msg::NoticeLink => "Lire l’avis de votre complémentaire",
             Msg::TimelineTitle => {
-                "Frise : votre contrat, les opérateurs de votre complémentaire et les incidents"
+                "Frise\u{a0}: votre contrat, les opérateurs de votre complémentaire et les incidents"
             }
             Msg::TimelineContract => "Votre contrat",
             Msg::DateFrom => "du",
@@ -375,7 +375,7 @@ impl Localized for Msg {
             Msg::DateUntil => "jusqu’au",
             Msg::DateRunning => "toujours en cours",
             Msg::DateUnknownStart => "début inconnu",
-            Msg::ResultFor => "Résultat pour :",
+            Msg::ResultFor => "Résultat pour\u{a0}:",
             Msg::ResultContract => "votre contrat",
             Msg::TimelineIntrusion => "Intrusion chez",
             Msg::AboutBits => "environ",
@@ -383,11 +383,11 @@ impl Localized for Msg {
             Msg::CardTitle => "Vos données",
             Msg::MoreSteps => "Autres conseils",
             Msg::FieldRisksHeading => "Ce que permettent ces données",
-            Msg::RuledOutLead => "Écartés par les sources :",
+            Msg::RuledOutLead => "Écartés par les sources\u{a0}:",
             Msg::TimelineSummary => "Frise chronologique",
             Msg::QuestionHeading => "Une autre fuite, sans lien avec votre complémentaire",
-            Msg::QuestionHow => "Comment le savoir ?",
-            Msg::QuestionFields => "Données concernées :",
+            Msg::QuestionHow => "Comment le savoir\u{a0}?",
+            Msg::QuestionFields => "Données concernées\u{a0}:",
         }
     }
 
@@ -567,7 +567,7 @@ pub fn month_year(date: Date, lang: Lang) -> String {
 /// The colon between a label and its text, as each language writes it (French puts a space
 /// before it).
 pub fn colon(lang: Lang) -> &'static str {
-    lang.pick(" : ", ": ")
+    lang.pick("\u{a0}: ", ": ")
 }
 
 /// A contract's span in words: "du 01/03/2015, toujours en cours", "start unknown, to 1 Jan
@@ -615,7 +615,7 @@ pub fn milestone_date(date: Date, approximate: bool, lang: Lang) -> String {
     }
 }
 
-/// An incident's intrusion on the timeline's text line: "Intrusion chez Viamedis : 01/12/2023".
+/// An incident's intrusion on the timeline's text line: "Intrusion chez Viamedis\u{a0}: 01/12/2023".
 pub fn intrusion_line(operator: &str, date: Date, lang: Lang) -> String {
     format!(
         "{} {operator}{}{}",
@@ -625,7 +625,7 @@ pub fn intrusion_line(operator: &str, date: Date, lang: Lang) -> String {
     )
 }
 
-/// A labelled line of the timeline's text: "Votre contrat : du 01/03/2015, toujours en cours".
+/// A labelled line of the timeline's text: "Votre contrat\u{a0}: du 01/03/2015, toujours en cours".
 pub fn labelled(label: &str, text: &str, lang: Lang) -> String {
     format!("{label}{}{text}", colon(lang))
 }
@@ -685,11 +685,11 @@ mod tests {
         );
         assert_eq!(
             intrusion_line("Viamedis", date(2024, 1, 29), Lang::Fr),
-            "Intrusion chez Viamedis : 29/01/2024"
+            "Intrusion chez Viamedis\u{a0}: 29/01/2024"
         );
         assert_eq!(
             labelled(Msg::TimelineContract.text(Lang::Fr), "x", Lang::Fr),
-            "Votre contrat : x"
+            "Votre contrat\u{a0}: x"
         );
     }
 

@@ -39,19 +39,25 @@ fn mark_class(mark: Mark) -> &'static str {
     }
 }
 
+/// Labels longer than this many characters are set a size smaller: SVG text does not wrap,
+/// and the widest common fonts (DejaVu Sans) fit about 17 characters in a column at the
+/// normal size.
+const LONG_LABEL: usize = 14;
+
 /// One marked field at `(x, y)`.
 fn pill(x: i32, y: i32, field: Field, mark: Mark, lang: Lang) -> Html {
     let middle = y + PILL / 2;
+    let label = FieldShort(field).text(lang);
+    let long = (label.chars().count() > LONG_LABEL).then_some("bc-pill-long");
     html! {
         <g class={classes!("bc-pill", mark_class(mark))} data-card-field={field.id()} data-mark={mark.id()}>
             <rect x={x.to_string()} y={y.to_string()} width={COLUMN.to_string()}
                 height={PILL.to_string()} rx={(PILL / 2).to_string()} />
-            <circle class="bc-pill-icon" cx={(x + 13).to_string()} cy={middle.to_string()} r="8" />
-            <text class="bc-pill-glyph" x={(x + 13).to_string()} y={(middle + 4).to_string()}
+            <circle class="bc-pill-icon" cx={(x + 12).to_string()} cy={middle.to_string()} r="8" />
+            <text class="bc-pill-glyph" x={(x + 12).to_string()} y={(middle + 4).to_string()}
                 text-anchor="middle">{ glyph(mark) }</text>
-            <text class="bc-pill-label" x={(x + 27).to_string()} y={(middle + 4).to_string()}>
-                { FieldShort(field).text(lang) }
-            </text>
+            <text class={classes!("bc-pill-label", long)} x={(x + 24).to_string()}
+                y={(middle + 4).to_string()}>{ label }</text>
         </g>
     }
 }
@@ -98,6 +104,10 @@ pub fn member_card(lang: Lang, exposed: &[(Field, Certainty)], safe: &[Field]) -
                         WIDTH - 26, BAND - 12, WIDTH - 2)} />
                 <text class="bc-card-title" x={PAD.to_string()} y="26">{ Msg::CardTitle.text(lang) }</text>
                 <rect class="bc-card-chip" x={chip_x.to_string()} y="9" width="34" height="22" rx="4" />
+                // The chip's contacts, so that it reads as a card's chip and not as an empty box.
+                <path class="bc-card-chip-lines"
+                    d={format!("M{a} 16h10M{a} 24h10M{b} 16h10M{b} 24h10M{m} 9v22",
+                        a = chip_x, b = chip_x + 24, m = chip_x + 17)} />
                 { for pills }
                 { for marks.iter().enumerate().map(|(i, mark)| {
                     let x = PAD + i as i32 * 100;

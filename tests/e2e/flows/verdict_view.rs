@@ -58,8 +58,10 @@ async fn elements(tab: &Tab, host: &str, selector: &str) -> Vec<Element> {
 /// A page that shows the host page in a frame `width` CSS pixels wide (its viewport and media
 /// queries are a phone's in every engine), with `body` as the host page's content.
 fn phone_site(width: u32, height: u32, body: &str) -> Site {
+    // A phone's scrollbars overlay the page: none takes width from it.
     let head = "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-                <style>html { font-size: 13px } body { margin: 8px }</style>";
+                <style>html { font-size: 13px; scrollbar-width: none } body { margin: 8px }\
+                ::-webkit-scrollbar { display: none }</style>";
     let phone = format!(
         "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>phone</title>\
          <link rel=\"icon\" href=\"data:,\"></head><body style=\"margin: 0\">\
@@ -140,10 +142,22 @@ async fn shoot_verdict(tab: &Tab, host: &str, name: &str) -> Vec<u8> {
         .and_then(Value::as_str)
         .map(|id| Element::from_element_id(client.clone(), ElementRef::from(id.to_owned())))
         .expect("the phone frame as an element");
+    // An element shot is cut at the window's edge: the window is made taller than the frame
+    // for the shot.
+    let window = client.get_window_size().await.expect("the window's size");
+    let wanted = (height as u32 + 200).max(window.1 as u32);
+    client
+        .set_window_size(window.0 as u32, wanted)
+        .await
+        .expect("a taller window");
     let png = frame
         .screenshot()
         .await
         .unwrap_or_else(|e| panic!("{}: no screenshot {name}: {e}", tab.engine));
+    client
+        .set_window_size(window.0 as u32, window.1 as u32)
+        .await
+        .expect("the window's size again");
     let dir = breach_check_e2e::workspace_root().join("target/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot folder");
     std::fs::write(dir.join(format!("{}-{name}.png", tab.engine)), &png).expect("write screenshot");
