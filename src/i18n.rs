@@ -296,7 +296,9 @@ impl Localized for Msg {
             Msg::CrackOnlineThrottled => {
                 "Pour le deviner en ligne, sur un site qui limite les essais\u{a0}:"
             }
-            Msg::CrackOfflineFast => "Hors ligne, si la base d’un site a fuité (hachage rapide)\u{a0}:",
+            Msg::CrackOfflineFast => {
+                "Hors ligne, si la base d’un site a fuité (hachage rapide)\u{a0}:"
+            }
             Msg::CnilBits => "Robustesse estimée\u{a0}:",
             Msg::CnilBelowBoth => "En dessous des deux repères de la CNIL.",
             Msg::CnilAboveFifty => "Atteint le repère de 50 bits de la CNIL, pas celui de 80 bits.",

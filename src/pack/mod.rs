@@ -29,6 +29,7 @@ pub use model::{
 };
 pub use validate::{PackError, validate};
 
+use crate::i18n::Lang;
 use crate::text::fold_for_search;
 
 /// The built-in pack as checked and minified by `build.rs`.
@@ -294,6 +295,14 @@ impl Pack {
                 std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str))
             }))
             .collect()
+    }
+}
+
+impl Text {
+    /// The text in `lang`. (An inherent method here rather than in `model.rs`, which
+    /// `build.rs` compiles without the crate's languages.)
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.fr, &self.en)
     }
 }
 

@@ -33,7 +33,7 @@ pub fn CardHelp(props: &CardHelpProps) -> Html {
                 { for props.pack.operators.iter().map(|operator| html! {
                     <>
                         <dt>{ &operator.name }</dt>
-                        <dd>{ lang.pick(&operator.card_hint.fr, &operator.card_hint.en) }</dd>
+                        <dd>{ operator.card_hint.get(lang).to_owned() }</dd>
                     </>
                 }) }
             </dl>

@@ -36,7 +36,7 @@ pub fn question_view(
     let Some(question) = incident.question.as_ref() else {
         return html! {};
     };
-    let text = |t: &crate::pack::Text| lang.pick(&t.fr, &t.en).clone();
+    let text = |t: &crate::pack::Text| t.get(lang).to_owned();
     let id = &incident.id;
     let radio = |answer: Answer| {
         let onchange = {

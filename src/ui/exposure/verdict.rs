@@ -72,7 +72,7 @@ fn incident_name(pack: &Pack, incident: &Incident, lang: Lang) -> String {
             incident.intrusion.date,
             lang,
         ),
-        None => lang.pick(&incident.title.fr, &incident.title.en).clone(),
+        None => incident.title.get(lang).to_owned(),
     }
 }
 
@@ -109,7 +109,7 @@ pub fn VerdictView(props: &VerdictViewProps) -> Html {
     let insurer: Option<&Insurer> = props.insurer.as_deref().and_then(|id| pack.insurer(id));
     // Facts a host page supplied are said to be its word ("selon Mutuelle Exemple").
     let according = insurer.filter(|i| i.from_host).map(|i| i.name.as_str());
-    let text = |t: &Text| lang.pick(&t.fr, &t.en).clone();
+    let text = |t: &Text| t.get(lang).to_owned();
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
