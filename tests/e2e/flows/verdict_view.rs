@@ -16,6 +16,12 @@ use serde_json::{Value, json};
 
 /// What the verdict of a widget shows before a disclosure is opened (`js/verdict_glance.js`).
 const GLANCE: &str = include_str!("../js/verdict_glance.js");
+/// Where a verdict stands in its document, for a screenshot of it alone.
+const VERDICT_BOX: &str = include_str!("../js/verdict_box.js");
+/// Sets or restores the phone frame's height.
+const FRAME_HEIGHT: &str = include_str!("../js/frame_height.js");
+/// Scrolls the window.
+const SCROLL_TO: &str = include_str!("../js/scroll_to.js");
 
 /// At 360 × 740, from the top of the verdict, the answer, the card and the first two steps fit
 /// in this many CSS pixels (issue 17) ...
@@ -95,42 +101,24 @@ async fn open_phone<'b>(browser: &'b Browser, width: u32, height: u32, body: &st
 /// checkout.
 const README_SHOT: &str = "docs/screenshots/verdict-360-fr.png";
 
-/// Where a verdict stands in its frame's document, as `[top, height]` in CSS pixels, with a
-/// margin of 8 px above and below.
-async fn verdict_box(tab: &Tab, host: &str) -> (f64, f64) {
-    tab.in_shadow(
-        host,
-        "const r = root.querySelector('[data-testid=verdict]').getBoundingClientRect();
-         return [Math.max(0, Math.floor(r.top + window.scrollY) - 8), Math.ceil(r.height) + 16];",
-    )
-    .await
-}
-
 /// Shoots the verdict of `host` as it stands in the phone frame, and nothing else: the frame
 /// is made as tall as the verdict, its page scrolled to it, and the frame shot as an element
 /// (`target/screenshots/<engine>-<name>.png`). The frame gets its height back afterwards.
 /// Returns the PNG.
 async fn shoot_verdict(tab: &Tab, host: &str, name: &str) -> Vec<u8> {
-    let (top, height) = verdict_box(tab, host).await;
+    let (top, height): (f64, f64) = tab.call(VERDICT_BOX, vec![json!(host)]).await;
     let client = tab.client();
     client
         .enter_parent_frame()
         .await
         .expect("leave the phone frame");
-    let frame: Value = tab
-        .call(
-            "const f = document.querySelector('iframe');
-             f.dataset.height = f.style.height;
-             f.style.height = arguments[0] + 'px';
-             return f;",
-            vec![json!(height)],
-        )
-        .await;
+    let frame: Value = tab.call(FRAME_HEIGHT, vec![json!(height)]).await;
     client.enter_frame(0).await.expect("enter the phone frame");
-    tab.wait_for(&format!(
-        "(window.scrollTo(0, {top}), Math.abs(window.scrollY - {top}) < 1 && window.innerHeight === {height})"
-    ))
-    .await;
+    let _: (f64, f64) = tab
+        .wait_until(SCROLL_TO, vec![json!(top)], |(y, inner): &(f64, f64)| {
+            (y - top).abs() < 1.0 && *inner == height
+        })
+        .await;
     tab.settle().await;
     client
         .enter_parent_frame()
@@ -161,9 +149,7 @@ async fn shoot_verdict(tab: &Tab, host: &str, name: &str) -> Vec<u8> {
     let dir = breach_check_e2e::workspace_root().join("target/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot folder");
     std::fs::write(dir.join(format!("{}-{name}.png", tab.engine)), &png).expect("write screenshot");
-    let _: bool = tab
-        .eval("(f => (f.style.height = f.dataset.height, true))(document.querySelector('iframe'))")
-        .await;
+    let _: Value = tab.call(FRAME_HEIGHT, vec![Value::Null]).await;
     client
         .enter_frame(0)
         .await
