@@ -299,7 +299,7 @@ fn refuse<T>(warnings: &mut Vec<ConfigWarning>, warning: ConfigWarning) -> Optio
 /// control characters, U+FEFF, quotes, angle brackets). The loader's fallback message applies
 /// the same rule to `notice-href` (its `\s` includes U+FEFF, which Rust's `is_whitespace`
 /// does not, hence the explicit test).
-pub fn is_web_url(value: &str) -> bool {
+fn is_web_url(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
