@@ -396,9 +396,9 @@ pub fn view(report: &Report, text: &str, lang: Lang) -> View {
 pub fn document(view: &View, text: &str, lang: Lang) -> Node {
     let suspicious = view.verdict == Verdict::Suspicious;
     let frame = if suspicious {
-        "bc-verdict bc-message-verdict bc-suspicious"
+        "bc-verdict bc-suspicious"
     } else {
-        "bc-verdict bc-message-verdict bc-no-red-flag"
+        "bc-verdict bc-no-red-flag"
     };
     let mut root = Element::new(Tag::Div)
         .class(frame)
