@@ -4,20 +4,24 @@
 # against the same build with the section compiled out (its render in src/ui/app.rs and the
 # two exports of src/embed/message.rs removed, so that nothing reaches its code).
 #
-# Both builds are measured twice: as cargo writes them with the custom sections (names,
-# producers) dropped, and after `wasm-opt -Oz` with the flags of tools/build-dist.sh; each
-# gzip -9. The difference is the section's share of the first paint. The engine itself,
-# breach-check-message.wasm, is not part of either: `make build` reports it.
+# Both builds are measured twice, each gzip -9: as cargo writes them with the custom sections
+# (names, producers) dropped, and as dist/ ships them (wasm-bindgen's no-modules glue, then
+# `wasm-opt -Oz` with the flags of tools/build-dist.sh), the glue beside. The difference is
+# the section's share of the first paint. The engine itself, breach-check-message.wasm, is
+# part of neither: `make build` then the e2e `size` check report it.
 #
 # The sources are edited in place for the second build and restored on exit (even on a
-# failure or Ctrl-C); run it on a clean tree. Needs wasm-opt on PATH (tools/setup.sh).
+# failure or Ctrl-C); run it on a clean tree. Needs wasm-bindgen and wasm-opt on PATH
+# (tools/setup.sh installs them; the Makefile shows where).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 target=${CARGO_TARGET_DIR:-$here/target}
 out="$target/measure-message"
 mkdir -p "$out"
-command -v wasm-opt >/dev/null || { echo "measure-message-section: wasm-opt is needed on PATH" >&2; exit 1; }
+for tool in wasm-bindgen wasm-opt; do
+  command -v $tool >/dev/null || { echo "measure-message-section: $tool is needed on PATH" >&2; exit 1; }
+done
 
 app=src/ui/app.rs
 exports=src/embed/message.rs
@@ -52,12 +56,19 @@ build without-section
 restore
 trap - EXIT
 
+opt_flags="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
+for name in with-section without-section; do
+  rm -rf "${out:?}/$name"
+  wasm-bindgen --target no-modules --no-typescript --out-name breach-check --out-dir "$out/$name" \
+    "$out/$name.wasm"
+  # shellcheck disable=SC2086
+  wasm-opt -Oz $opt_flags "$out/$name/breach-check_bg.wasm" -o "$out/$name/breach-check_bg.wasm"
+done
+
 python3 - "$out" <<'EOF'
 import subprocess, sys
 out = sys.argv[1]
-flags = ["--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int",
-         "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
-         "--enable-multivalue"]
 
 def leb(data, at):
     value = shift = 0
@@ -79,19 +90,20 @@ def without_custom_sections(data):
     return bytes(kept)
 
 def gz(data):
-    return len(subprocess.run(["gzip", "-9", "-c", "-n"], input=data, capture_output=True, check=True).stdout)
+    return len(subprocess.run(["gzip", "-9", "-c", "-n"], input=data, capture_output=True,
+                              check=True).stdout)
 
 rows = []
 for name in ["with-section", "without-section"]:
     raw = without_custom_sections(open(f"{out}/{name}.wasm", "rb").read())
-    subprocess.run(["wasm-opt", "-Oz", *flags, f"{out}/{name}.wasm", "-o", f"{out}/{name}.opt.wasm"],
-                   check=True)
-    opt = open(f"{out}/{name}.opt.wasm", "rb").read()
-    rows.append((name, len(raw), gz(raw), len(opt), gz(opt)))
-print("| main module | cargo, no custom sections | gzip -9 | after wasm-opt -Oz | gzip -9 |")
-print("|---|---:|---:|---:|---:|")
-for name, raw, raw_gz, opt, opt_gz in rows:
-    print(f"| {name} | {raw:,} | {raw_gz:,} | {opt:,} | {opt_gz:,} |")
-(_, a, b, c, d), (_, e, f, g, h) = rows
-print(f"| the section's share | {a - e:,} | {b - f:,} | {c - g:,} | {d - h:,} |")
+    shipped = open(f"{out}/{name}/breach-check_bg.wasm", "rb").read()
+    glue = open(f"{out}/{name}/breach-check.js", "rb").read()
+    rows.append((name, len(raw), gz(raw), len(shipped), gz(shipped), gz(glue)))
+print("| main module | cargo's wasm, no custom sections | gzip -9 "
+      "| as shipped (wasm-bindgen, wasm-opt -Oz) | gzip -9 | its glue, gzip -9 |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, *sizes in rows:
+    print(f"| {name} | " + " | ".join(f"{s:,}" for s in sizes) + " |")
+print("| the section's share | "
+      + " | ".join(f"{a - b:,}" for a, b in zip(rows[0][1:], rows[1][1:])) + " |")
 EOF

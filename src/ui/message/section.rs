@@ -45,7 +45,31 @@ enum Outcome {
     /// The engine failed on this text, or answered something unreadable.
     Failed,
     /// The engine's report: the status line's words and the report to render.
-    Report(Rc<(String, Node)>),
+    Report(String, Node),
+}
+
+/// Asks the page's engine about `text`, as `props` say (language, pack, visitor's insurer).
+/// Run on each render: the section renders when the text, the engine or its props change,
+/// and a rating is cheap next to a render (at most [`crate::message::MAX_RATED_BYTES`] are
+/// sent).
+fn outcome(text: &str, engine: &EngineState, props: &MessageSectionProps) -> Outcome {
+    if text.chars().all(char::is_whitespace) {
+        return Outcome::Nothing;
+    }
+    let engine = match engine {
+        EngineState::Idle | EngineState::Loading => return Outcome::Waiting,
+        EngineState::Unavailable => return Outcome::Unavailable,
+        EngineState::Ready(engine) => engine,
+    };
+    let context = encode_context(
+        props.pack.official_domains(),
+        props.visitor_insurer.as_deref(),
+    );
+    match decode_answer(&engine.answer(&encode_request(&context, props.lang, text))) {
+        Ok(Answer::Empty) => Outcome::Nothing,
+        Ok(Answer::Report { status, document }) => Outcome::Report(status, document),
+        Err(_) => Outcome::Failed,
+    }
 }
 
 /// What the status line says for `outcome`: short, and only changed when the verdict or the
@@ -56,7 +80,7 @@ fn status(outcome: &Outcome, lang: Lang) -> &str {
         Outcome::Waiting => Label::Loading.text(lang),
         Outcome::Unavailable => Label::Unavailable.text(lang),
         Outcome::Failed => Label::Failed.text(lang),
-        Outcome::Report(report) => &report.0,
+        Outcome::Report(status, _) => status,
     }
 }
 
@@ -157,33 +181,7 @@ pub fn MessageSection(props: &MessageSectionProps) -> Html {
     let lang = props.lang;
     let text = use_state(String::new);
     let engine = use_engine(&props.engine);
-    // The pack's part of every request, made once per pack and insurer.
-    let context = use_memo(
-        (Rc::clone(&props.pack), props.visitor_insurer.clone()),
-        |(pack, insurer)| encode_context(pack.official_domains(), insurer.as_deref()),
-    );
-    let outcome = use_memo(
-        ((*text).clone(), lang, engine.clone(), Rc::clone(&context)),
-        |(text, lang, engine, context)| {
-            if text.chars().all(char::is_whitespace) {
-                return Outcome::Nothing;
-            }
-            match engine {
-                EngineState::Idle | EngineState::Loading => Outcome::Waiting,
-                EngineState::Unavailable => Outcome::Unavailable,
-                EngineState::Ready(engine) => {
-                    let answer = engine.answer(&encode_request(context, *lang, text));
-                    match decode_answer(&answer) {
-                        Ok(Answer::Empty) => Outcome::Nothing,
-                        Ok(Answer::Report { status, document }) => {
-                            Outcome::Report(Rc::new((status, document)))
-                        }
-                        Err(_) => Outcome::Failed,
-                    }
-                }
-            }
-        },
-    );
+    let outcome = outcome(&text, &engine, props);
     // Focus is first use: the loader starts fetching the engine then, and the section says so.
     let on_focus = {
         let store = Rc::clone(&props.engine);
@@ -209,10 +207,10 @@ pub fn MessageSection(props: &MessageSectionProps) -> Html {
             </div>
             // The one live region: the verdict's headline, or the engine's state. The report
             // below is not live, so a screen reader hears one short line per change of verdict.
-            <p class={classes!("bc-message-status", matches!(*outcome, Outcome::Report(_)).then_some("bc-sr-only"))}
+            <p class={if matches!(outcome, Outcome::Report(..)) { "bc-message-status bc-sr-only" } else { "bc-message-status" }}
                 role="status">{ status(&outcome, lang) }</p>
-            if let Outcome::Report(report) = &*outcome {
-                { render(&report.1) }
+            if let Outcome::Report(_, document) = &outcome {
+                { render(document) }
             }
         </section>
     }
