@@ -785,7 +785,10 @@ mod wire {
             Lang::Fr,
             text,
         );
-        assert_eq!(decode_request(&bytes).expect("a request").context, pack_context());
+        assert_eq!(
+            decode_request(&bytes).expect("a request").context,
+            pack_context()
+        );
     }
 
     #[test]
@@ -817,7 +820,10 @@ mod wire {
             .map(|e| Node::Element(e.clone()).text_content())
             .collect();
         assert!(marked.iter().any(|m| m.contains("frais")), "{marked:?}");
-        assert!(!marked.iter().any(|m| m.contains("Assurance")), "{marked:?}");
+        assert!(
+            !marked.iter().any(|m| m.contains("Assurance")),
+            "{marked:?}"
+        );
         assert_eq!(root.tag, Tag::Div);
     }
 
@@ -909,7 +915,9 @@ mod wire {
             .collect();
         assert!(!links.is_empty());
         for href in &links {
-            assert!(!href.contains("evil") && !href.contains("colis-suivi") && !href.contains("bit.ly"));
+            assert!(
+                !href.contains("evil") && !href.contains("colis-suivi") && !href.contains("bit.ly")
+            );
             assert!(href.starts_with("https://"), "{href}");
         }
         // Nothing pasted is in an attribute; the pasted markup is text.
@@ -931,8 +939,15 @@ mod wire {
         let text = "Votre relevé de remboursements est disponible dans votre compte ameli.";
         let (status, document) = document_of(Lang::Fr, text);
         assert_eq!(status, Verdict::NoRedFlag.fr());
-        assert_eq!(document.find_all(Attribute::Verdict, "no-red-flag").len(), 1);
-        assert!(document.find_all(Attribute::TestId, "message-flag").is_empty());
+        assert_eq!(
+            document.find_all(Attribute::Verdict, "no-red-flag").len(),
+            1
+        );
+        assert!(
+            document
+                .find_all(Attribute::TestId, "message-flag")
+                .is_empty()
+        );
         let words = document.text_content();
         assert!(words.contains(Notice::WhatWasChecked.fr()));
         assert!(words.contains(Notice::NotASafetyCertificate.fr()));
@@ -1024,15 +1039,24 @@ mod wire {
         }
         // A page address on anything but a link.
         let on_p = Element::new(Tag::P).with(Attribute::Href, "https://www.33700.fr/");
-        assert_eq!(decode_answer(&answer_with(on_p.into())), Err(WireError::BadValue));
+        assert_eq!(
+            decode_answer(&answer_with(on_p.into())),
+            Err(WireError::BadValue)
+        );
         // An attribute twice.
         let mut twice = Element::new(Tag::P).class("a");
         twice.attributes.push((Attribute::Class, "b".into()));
-        assert_eq!(decode_answer(&answer_with(twice.into())), Err(WireError::BadValue));
+        assert_eq!(
+            decode_answer(&answer_with(twice.into())),
+            Err(WireError::BadValue)
+        );
         // An unknown tag or attribute index.
         let mut bytes = answer_with(Element::new(Tag::P).into());
         let at = bytes.len() - 9;
-        assert_eq!(bytes[at], 1 + Tag::ALL.iter().position(|t| *t == Tag::P).unwrap() as u8);
+        assert_eq!(
+            bytes[at],
+            1 + Tag::ALL.iter().position(|t| *t == Tag::P).unwrap() as u8
+        );
         bytes[at] = 1 + Tag::ALL.len() as u8;
         assert_eq!(decode_answer(&bytes), Err(WireError::BadValue));
         // Nesting deeper than the limit.
@@ -1042,7 +1066,10 @@ mod wire {
         }
         assert!(decode_answer(&answer_with(deep.clone())).is_ok());
         let deeper = Element::new(Tag::Div).child(deep).into();
-        assert_eq!(decode_answer(&answer_with(deeper)), Err(WireError::BadValue));
+        assert_eq!(
+            decode_answer(&answer_with(deeper)),
+            Err(WireError::BadValue)
+        );
     }
 
     #[test]
@@ -1096,4 +1123,3 @@ mod wire {
         }
     }
 }
-

@@ -716,9 +716,7 @@ impl<'a> Reader<'a> {
         let Some(tag) = kind.checked_sub(1) else {
             return Ok(Node::Text(self.string()?));
         };
-        let tag = *Tag::ALL
-            .get(usize::from(tag))
-            .ok_or(WireError::BadValue)?;
+        let tag = *Tag::ALL.get(usize::from(tag)).ok_or(WireError::BadValue)?;
         let attributes = self.list(|input| Ok((input.index(Attribute::ALL)?, input.string()?)))?;
         let repeated = attributes
             .iter()

@@ -88,10 +88,7 @@ mod tests {
         let Ok(Answer::Report { document, .. }) = decode_answer(&call(&request)) else {
             panic!("a report");
         };
-        assert_eq!(
-            document.find_all(Attribute::Verdict, "suspicious").len(),
-            1
-        );
+        assert_eq!(document.find_all(Attribute::Verdict, "suspicious").len(), 1);
         assert_eq!(
             document.find_all(Attribute::Flag, "shortened-link").len(),
             1

@@ -33,7 +33,7 @@ const LEGITIMATE: &str = "Assurance Maladie : votre attestation de droits est di
 
 fn body(lang: &str) -> String {
     format!(
-        "<breach-check id=\"m\" lang=\"{lang}\" insurer=\"mutami\" sections=\"exposure message\"></breach-check>"
+        "<breach-check id=\"m\" lang=\"{lang}\" insurer=\"mutami\" sections=\"exposure message\" emit-events></breach-check>"
     )
 }
 
@@ -68,7 +68,12 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
     browser: &Browser,
 ) {
     assert!(ON_FIRST_USE.contains(&ENGINE));
-    let session = Session::open_host_page(browser, "", &body("fr")).await;
+    // The harness's recorder of console messages and `breach-check:*` events, first.
+    let recorders = format!(
+        "<script>{}</script>",
+        include_str!("../js/console_recorder.js")
+    );
+    let session = Session::open_host_page(browser, &recorders, &body("fr")).await;
     let tab = &session.tab;
     tab.wait_until_settled(HOST).await;
     tab.settle().await;
@@ -242,6 +247,28 @@ pub async fn a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_on
         )
         .await;
     assert!(hits.is_empty(), "the text reached attributes: {hits:?}");
+    // Nor the console, an event, the URL, the title or a cookie.
+    let console: Vec<String> = tab.eval("window.__console").await;
+    let events: Vec<String> = tab.eval("window.__events").await;
+    let page: Vec<String> = tab
+        .eval("[location.href, document.title, window.name, JSON.stringify(history.state), document.cookie]")
+        .await;
+    assert!(
+        events.iter().any(|e| e.starts_with("breach-check:ready")),
+        "the event recorder heard nothing: {events:?}"
+    );
+    for (what, texts) in [("console", &console), ("events", &events), ("page", &page)] {
+        for text in texts {
+            for pasted in [
+                PHISHING_HOST,
+                "renouvellement",
+                "attestation de droits",
+                "frais d'envoi",
+            ] {
+                assert!(!text.contains(pasted), "the text is in {what}: {text}");
+            }
+        }
+    }
     assert_eq!(
         engine_reads(&session),
         1,
@@ -427,7 +454,10 @@ pub async fn the_message_check_works_by_keyboard_alone_from_the_text_box_to_the_
             "a focused link is hidden or has no ring: {focus:?}"
         );
         path.push(focus.place);
-        assert!(path.len() < 40, "the focus never leaves the widget: {path:?}");
+        assert!(
+            path.len() < 40,
+            "the focus never leaves the widget: {path:?}"
+        );
     }
     assert!(
         path.iter().any(|p| p.starts_with("flag:")),
@@ -505,7 +535,8 @@ pub async fn at_320_pixels_a_long_suspicious_message_sticks_out_nowhere_and_noth
         "X".repeat(160),
         "😀\u{202e}lanigiro\u{202c} ".repeat(20)
     );
-    let body = "<breach-check id=\"m\" insurer=\"mutami\" sections=\"exposure message\"></breach-check>";
+    let body =
+        "<breach-check id=\"m\" insurer=\"mutami\" sections=\"exposure message\"></breach-check>";
     let session = Session::open(browser, phone_site(320, body), "/phone.html").await;
     let tab = &session.tab;
     tab.wait_for("document.querySelector('iframe').contentDocument?.readyState === 'complete'")
@@ -653,9 +684,7 @@ pub async fn a_stalled_engine_is_said_after_the_loaders_time_limit_and_the_page_
     assert!(session.foreign_requests().is_empty());
 }
 
-pub async fn an_engine_refused_for_a_404_or_a_wrong_hash_is_said_in_the_section(
-    browser: &Browser,
-) {
+pub async fn an_engine_refused_for_a_404_or_a_wrong_hash_is_said_in_the_section(browser: &Browser) {
     let missing = DistCopy::without(&[ENGINE], |_| {});
     // One byte changed in a custom section: still a valid module, but not the pinned one.
     let tampered = DistCopy::without(&[], |dir| {
@@ -718,7 +747,8 @@ pub async fn a_megabyte_paste_of_links_images_junk_rtl_and_emoji_is_rated_on_its
         "the box holds {kept} UTF-16 units of a 1 MB paste"
     );
     assert!(
-        flags.iter().any(|f| f == "asks-bank-details") && flags.iter().any(|f| f == "lookalike-domain"),
+        flags.iter().any(|f| f == "asks-bank-details")
+            && flags.iter().any(|f| f == "lookalike-domain"),
         "{flags:?}"
     );
     let (length, said, links, images): (u64, bool, Vec<String>, u32) = tab
@@ -756,4 +786,3 @@ pub async fn a_megabyte_paste_of_links_images_junk_rtl_and_emoji_is_rated_on_its
     );
     session.assert_private().await;
 }
-
