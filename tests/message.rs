@@ -1114,11 +1114,11 @@ mod wire {
             let original = answer_to(&decoded);
             let answer_bytes = encode_answer(&original);
             prop_assert_eq!(decode_answer(&answer_bytes).expect("an answer"), original.clone());
-            if let Answer::Report { document, .. } = original {
-                if document.find_all(Attribute::Verdict, "suspicious").len() == 1 {
-                    let shown = Node::Element(by_class(&document, "bc-message-text").clone());
-                    prop_assert_eq!(shown.text_content(), text);
-                }
+            if let Answer::Report { document, .. } = original
+                && document.find_all(Attribute::Verdict, "suspicious").len() == 1
+            {
+                let shown = Node::Element(by_class(&document, "bc-message-text").clone());
+                prop_assert_eq!(shown.text_content(), text);
             }
         }
     }
