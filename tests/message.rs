@@ -716,13 +716,49 @@ fn corpus_figures_meet_the_bars() {
 mod wire {
     use super::*;
     use breach_check::message::wire::{
-        Answer, VERSION, WireError, answer, decode_answer, decode_request, encode_answer,
+        Answer, Attribute, Element, MAX_DEPTH, Node, Tag, VERSION, WireError, answer, answer_to,
+        decode_answer, decode_request, encode_answer, encode_context, encode_context_of,
         encode_request, rated_prefix, view,
     };
     use breach_check::message::{Organisation, OrganisationKind};
 
     fn pack_context() -> Context {
         Context::from_pack(breach_check::Pack::builtin()).with_visitor_insurer("mutami")
+    }
+
+    /// A request for `text` in `lang` with `context`.
+    fn request(lang: Lang, context: &Context, text: &str) -> Vec<u8> {
+        encode_request(&encode_context_of(context), lang, text)
+    }
+
+    /// The report laid out for `text`, as the widget gets it.
+    fn document_of(lang: Lang, text: &str) -> (String, Node) {
+        match decode_answer(&answer(&request(lang, &pack_context(), text))) {
+            Ok(Answer::Report { status, document }) => (status, document),
+            other => panic!("not a report: {other:?}"),
+        }
+    }
+
+    /// Every element of `node`, in document order.
+    fn elements(node: &Node) -> Vec<&Element> {
+        let mut out = Vec::new();
+        node.visit(&mut |n| {
+            if let Node::Element(e) = n {
+                out.push(e);
+            }
+        });
+        out
+    }
+
+    /// The element of `node` with class `class`.
+    fn by_class<'n>(node: &'n Node, class: &str) -> &'n Element {
+        elements(node)
+            .into_iter()
+            .find(|e| {
+                e.attribute(Attribute::Class)
+                    .is_some_and(|c| c.split(' ').any(|c| c == class))
+            })
+            .unwrap_or_else(|| panic!("no .{class}"))
     }
 
     #[test]
@@ -736,12 +772,23 @@ mod wire {
             domains: vec![],
         });
         let text = "Bonjour 👋, réglez vos frais\u{202e} ici";
-        let bytes = encode_request(Lang::En, &context, text);
-        let request = decode_request(&bytes).expect("a request");
-        assert_eq!(request.lang, Lang::En);
-        assert_eq!(request.context, context);
-        assert_eq!(request.text, text);
-        assert_eq!(request.total_bytes, text.len());
+        let bytes = request(Lang::En, &context, text);
+        let decoded = decode_request(&bytes).expect("a request");
+        assert_eq!(decoded.lang, Lang::En);
+        assert_eq!(decoded.context, context);
+        assert_eq!(decoded.text, text);
+        assert_eq!(decoded.total_bytes, text.len());
+        // What the widget sends, straight from the pack, is the pack's context.
+        let pack = breach_check::Pack::builtin();
+        let bytes = encode_request(
+            &encode_context(pack.official_domains(), Some("mutami")),
+            Lang::Fr,
+            text,
+        );
+        assert_eq!(
+            decode_request(&bytes).expect("a request").context,
+            pack_context()
+        );
     }
 
     #[test]
@@ -751,120 +798,162 @@ mod wire {
              https://ameli.fr.remboursement-secure.com {}",
             "é".repeat(MAX_RATED_BYTES)
         );
-        let bytes = encode_request(Lang::Fr, &Context::default(), &text);
-        let request = decode_request(&bytes).expect("a request");
-        assert!(request.text.len() <= MAX_RATED_BYTES && request.text.len() > MAX_RATED_BYTES - 4);
-        assert_eq!(request.text, rated_prefix(&text));
-        assert_eq!(request.total_bytes, text.len());
-        let Ok(Answer::Report(view)) = decode_answer(&answer(&bytes)) else {
+        let bytes = request(Lang::Fr, &Context::default(), &text);
+        let decoded = decode_request(&bytes).expect("a request");
+        assert!(decoded.text.len() <= MAX_RATED_BYTES && decoded.text.len() > MAX_RATED_BYTES - 4);
+        assert_eq!(decoded.text, rated_prefix(&text));
+        assert_eq!(decoded.total_bytes, text.len());
+        let Ok(Answer::Report { document, .. }) = decode_answer(&answer(&bytes)) else {
             panic!("a report");
         };
-        assert_eq!(view.truncated.as_deref(), Some(Notice::Truncated.fr()));
-        // The fees are highlighted as the flag that they raised, and only that text is.
-        let fees: String = view
-            .segments
-            .iter()
-            .filter(|s| s.has(FlagKind::AsksBankDetails))
-            .filter_map(|s| s.span.slice(request.text))
+        assert!(document.text_content().contains(Notice::Truncated.fr()));
+        // The highlighted text is the rated prefix, whole, with the fees and the link marked
+        // and the rest plain.
+        let Node::Element(root) = &document else {
+            panic!("an element")
+        };
+        let shown = Node::Element(by_class(&document, "bc-message-text").clone());
+        assert_eq!(shown.text_content(), decoded.text);
+        let marked: Vec<String> = elements(&shown)
+            .into_iter()
+            .filter(|e| e.tag == Tag::Mark)
+            .map(|e| Node::Element(e.clone()).text_content())
             .collect();
-        assert!(fees.contains("frais"), "{fees:?}");
-        assert!(!fees.contains("Assurance"), "{fees:?}");
-        assert!(view.segments.iter().all(|s| !s.has(FlagKind::Attachment)));
-        assert_eq!(view.segments.last().map(|s| s.flags), Some(0));
-        // The highlighted runs cover the rated prefix exactly, in order.
-        assert_eq!(view.segments.first().map(|s| s.span.start), Some(0));
-        assert_eq!(
-            view.segments.last().map(|s| s.span.end),
-            Some(request.text.len())
-        );
+        assert!(marked.iter().any(|m| m.contains("frais")), "{marked:?}");
         assert!(
-            view.segments
-                .windows(2)
-                .all(|w| w[0].span.end == w[1].span.start)
+            !marked.iter().any(|m| m.contains("Assurance")),
+            "{marked:?}"
         );
+        assert_eq!(root.tag, Tag::Div);
     }
 
     #[test]
-    fn an_answer_reads_back_as_it_was_written_in_both_languages() {
+    fn the_report_carries_the_hooks_the_flags_and_their_words_in_both_languages() {
         let text = "De : Ameli <contact@ameli-remboursement.com>\nObjet : Dernier rappel\n\
                     Suite à la cyberattaque, confirmez votre numéro de sécurité sociale et le \
                     code reçu par SMS sur https://arneli.fr/compte ou appelez le 08 92 70 57 05. \
                     Réglez 1,99 € de frais d'envoi par carte bancaire. Pièce jointe : dossier.zip";
+        let report = check(text, &pack_context()).expect("a report");
         for lang in Lang::ALL {
-            let report = check(text, &pack_context()).expect("a report");
-            let original = Answer::Report(Box::new(view(&report, text, lang)));
-            let bytes = encode_answer(&original);
-            assert_eq!(bytes[0], VERSION);
-            assert_eq!(decode_answer(&bytes), Ok(original.clone()));
-            let Answer::Report(view) = original else {
-                unreachable!()
+            let (status, document) = document_of(lang, text);
+            assert_eq!(status, Verdict::Suspicious.text(lang));
+            let Node::Element(root) = &document else {
+                panic!("an element")
             };
-            assert_eq!(view.verdict, Verdict::Suspicious);
-            assert_eq!(view.headline, Verdict::Suspicious.text(lang));
-            assert!(view.checked.is_none() && view.advice.is_some());
-            for flag in &view.flags {
-                assert_eq!(flag.why, Why(flag.kind).text(lang));
-                assert!(!flag.spans.is_empty(), "{:?} points at the text", flag.kind);
-                assert!(flag.spans.iter().all(|s| s.slice(text).is_some()));
-                // Each flag's own steps are in its list, with their official page when any.
-                for step in flag.kind.steps() {
+            assert_eq!(root.attribute(Attribute::TestId), Some("message-verdict"));
+            assert_eq!(root.attribute(Attribute::Verdict), Some("suspicious"));
+            // One `message-flag` hook per flag, in order, each with its title, what raised
+            // it (highlighted), why it matters, and its own steps.
+            let flags: Vec<&Element> = elements(&document)
+                .into_iter()
+                .filter(|e| e.attribute(Attribute::TestId) == Some("message-flag"))
+                .collect();
+            let ids: Vec<&str> = flags
+                .iter()
+                .filter_map(|f| f.attribute(Attribute::Flag))
+                .collect();
+            assert_eq!(ids, report.flag_ids());
+            for (flag, kind) in flags.iter().zip(report.flags.iter().map(|f| f.kind)) {
+                let words = Node::Element((*flag).clone()).text_content();
+                assert!(words.contains(kind.text(lang)), "{kind:?}: {words}");
+                assert!(words.contains(Why(kind).text(lang)), "{kind:?}: {words}");
+                assert!(
+                    elements(&Node::Element((*flag).clone()))
+                        .iter()
+                        .any(|e| e.tag == Tag::Mark),
+                    "{kind:?} shows no excerpt"
+                );
+                for step in kind.steps() {
                     assert!(
-                        flag.steps.iter().any(|s| s.step == *step),
-                        "{:?}",
-                        flag.kind
+                        !Node::Element((*flag).clone())
+                            .find_all(Attribute::Step, step.id())
+                            .is_empty(),
+                        "{kind:?} lacks {step:?}"
                     );
                 }
             }
-            // A step is shown once: on its flag, or in the general list.
-            for step in &view.steps {
-                assert!(!view.flags.iter().any(|f| f.steps.contains(step)));
-            }
-            let all_steps: Vec<Step> = view
-                .steps
-                .iter()
-                .chain(view.flags.iter().flat_map(|f| &f.steps))
-                .map(|s| s.step)
-                .collect();
+            // Every step is shown once, with an official link when it has one.
             for step in [
                 Step::ReportEmailSignalSpam,
                 Step::Help17Cyber,
                 Step::CardOpposition,
             ] {
-                assert!(
-                    all_steps.contains(&step),
-                    "{step:?} {:?}",
-                    view.flags.iter().map(|f| f.kind).collect::<Vec<_>>()
+                assert_eq!(
+                    document.find_all(Attribute::Step, step.id()).len(),
+                    1,
+                    "{step:?}"
                 );
             }
-            let opposition = view
-                .flags
-                .iter()
-                .flat_map(|f| &f.steps)
-                .find(|s| s.step == Step::CardOpposition);
-            assert!(
-                opposition
-                    .and_then(|s| s.href.as_deref())
-                    .is_some_and(|h| h.starts_with("https://"))
-            );
+            let opposition = document.find_all(Attribute::Step, Step::CardOpposition.id())[0];
+            assert!(opposition.children.iter().any(|c| matches!(c,
+                Node::Element(a) if a.tag == Tag::A
+                    && a.attribute(Attribute::Href).is_some_and(|h| h.starts_with("https://")))));
+            // The claimed organisation is named.
+            assert!(document.text_content().contains("Assurance Maladie"));
+            // It reads back as it was written.
+            let original = Answer::Report {
+                status: status.clone(),
+                document: document.clone(),
+            };
+            let bytes = encode_answer(&original);
+            assert_eq!(bytes[0], VERSION);
+            assert_eq!(decode_answer(&bytes), Ok(original));
         }
+    }
+
+    #[test]
+    fn the_pasted_links_are_text_and_the_only_links_are_official_steps() {
+        let text = "Votre colis : https://colis-suivi.example/pay?x=1 ou bit.ly/abc ou \
+                    <a href=\"https://evil.example\">ici</a> ![img](https://evil.example/p.png) \
+                    <img src=\"https://evil.example/i.gif\"> javascript:alert(1) \
+                    payez 1,99 € de frais de port sous 24h.";
+        let (_, document) = document_of(Lang::Fr, text);
+        let links: Vec<&str> = elements(&document)
+            .into_iter()
+            .filter(|e| e.tag == Tag::A)
+            .map(|e| e.attribute(Attribute::Href).expect("a link has its page"))
+            .collect();
+        assert!(!links.is_empty());
+        for href in &links {
+            assert!(
+                !href.contains("evil") && !href.contains("colis-suivi") && !href.contains("bit.ly")
+            );
+            assert!(href.starts_with("https://"), "{href}");
+        }
+        // Nothing pasted is in an attribute; the pasted markup is text.
+        for element in elements(&document) {
+            for (_, value) in &element.attributes {
+                assert!(
+                    !["evil", "colis", "bit.ly", "alert"]
+                        .iter()
+                        .any(|pasted| value.contains(pasted)),
+                    "{value}"
+                );
+            }
+        }
+        assert!(document.text_content().contains("<img src="));
     }
 
     #[test]
     fn a_no_red_flag_answer_says_what_was_checked_and_never_safe() {
         let text = "Votre relevé de remboursements est disponible dans votre compte ameli.";
-        let bytes = encode_request(Lang::Fr, &pack_context(), text);
-        let Ok(Answer::Report(view)) = decode_answer(&answer(&bytes)) else {
-            panic!("a report");
-        };
-        assert_eq!(view.verdict, Verdict::NoRedFlag);
-        assert!(view.flags.is_empty() && view.advice.is_none());
-        let checked = view.checked.expect("what was checked");
-        assert_eq!(checked.items.len(), breach_check::message::Check::ALL.len());
-        assert_eq!(checked.not_a_proof, Notice::NotASafetyCertificate.fr());
-        let words = format!(
-            "{} {} {}",
-            view.headline, checked.not_a_proof, checked.never_ask
+        let (status, document) = document_of(Lang::Fr, text);
+        assert_eq!(status, Verdict::NoRedFlag.fr());
+        assert_eq!(
+            document.find_all(Attribute::Verdict, "no-red-flag").len(),
+            1
         );
+        assert!(
+            document
+                .find_all(Attribute::TestId, "message-flag")
+                .is_empty()
+        );
+        let words = document.text_content();
+        assert!(words.contains(Notice::WhatWasChecked.fr()));
+        assert!(words.contains(Notice::NotASafetyCertificate.fr()));
+        for check in breach_check::message::Check::ALL {
+            assert!(words.contains(check.fr()), "{check:?}");
+        }
         for unsafe_word in ["sûr", "sans danger", "fiable", "safe"] {
             assert!(
                 !words.to_lowercase().contains(unsafe_word),
@@ -917,9 +1006,70 @@ mod wire {
     #[test]
     fn an_empty_text_gets_an_empty_answer() {
         for text in ["", "   \n\t", "\u{200b}\u{202e}"] {
-            let bytes = encode_request(Lang::Fr, &Context::default(), text);
+            let bytes = request(Lang::Fr, &Context::default(), text);
             assert_eq!(decode_answer(&answer(&bytes)), Ok(Answer::Empty));
         }
+    }
+
+    /// An answer holding `node` as its report.
+    fn answer_with(node: Node) -> Vec<u8> {
+        encode_answer(&Answer::Report {
+            status: "s".into(),
+            document: node,
+        })
+    }
+
+    #[test]
+    fn the_decoder_refuses_links_tags_and_depths_a_report_may_not_have() {
+        let link = |href: &str| Element::new(Tag::A).with(Attribute::Href, href).text("x");
+        assert!(decode_answer(&answer_with(link("https://www.33700.fr/").into())).is_ok());
+        for href in [
+            "javascript:alert(1)",
+            "http://www.33700.fr/",
+            "https://",
+            "https://evil.example@x/",
+            "//evil.example/",
+            "data:text/html,x",
+        ] {
+            assert_eq!(
+                decode_answer(&answer_with(link(href).into())),
+                Err(WireError::BadValue),
+                "{href}"
+            );
+        }
+        // A page address on anything but a link.
+        let on_p = Element::new(Tag::P).with(Attribute::Href, "https://www.33700.fr/");
+        assert_eq!(
+            decode_answer(&answer_with(on_p.into())),
+            Err(WireError::BadValue)
+        );
+        // An attribute twice.
+        let mut twice = Element::new(Tag::P).class("a");
+        twice.attributes.push((Attribute::Class, "b".into()));
+        assert_eq!(
+            decode_answer(&answer_with(twice.into())),
+            Err(WireError::BadValue)
+        );
+        // An unknown tag or attribute index.
+        let mut bytes = answer_with(Element::new(Tag::P).into());
+        let at = bytes.len() - 9;
+        assert_eq!(
+            bytes[at],
+            1 + Tag::ALL.iter().position(|t| *t == Tag::P).unwrap() as u8
+        );
+        bytes[at] = 1 + Tag::ALL.len() as u8;
+        assert_eq!(decode_answer(&bytes), Err(WireError::BadValue));
+        // Nesting deeper than the limit.
+        let mut deep: Node = Node::Text("x".into());
+        for _ in 0..MAX_DEPTH {
+            deep = Element::new(Tag::Div).child(deep).into();
+        }
+        assert!(decode_answer(&answer_with(deep.clone())).is_ok());
+        let deeper = Element::new(Tag::Div).child(deep).into();
+        assert_eq!(
+            decode_answer(&answer_with(deeper)),
+            Err(WireError::BadValue)
+        );
     }
 
     #[test]
@@ -929,10 +1079,10 @@ mod wire {
         assert_eq!(decode_answer(&answer(&[9, 9, 9])), Err(WireError::Version));
         // A count far beyond the bytes left is refused before anything is reserved.
         assert_eq!(
-            decode_request(&[VERSION, 0, 0xff, 0xff, 0xff, 0xff]),
+            decode_request(&[VERSION, 0xff, 0xff, 0xff, 0xff]),
             Err(WireError::Truncated)
         );
-        let good = encode_request(Lang::Fr, &pack_context(), "Payez vos frais sur bit.ly/x");
+        let good = request(Lang::Fr, &pack_context(), "Payez vos frais sur bit.ly/x");
         let mut longer = good.clone();
         longer.push(0);
         assert_eq!(decode_request(&longer), Err(WireError::TrailingBytes));
@@ -958,13 +1108,17 @@ mod wire {
 
         #[test]
         fn any_text_round_trips(text in "\\PC{0,120}") {
-            let bytes = encode_request(Lang::Fr, &Context::default(), &text);
-            let request = decode_request(&bytes).expect("a request");
-            prop_assert_eq!(request.text, text.as_str());
-            let answer_bytes = answer(&bytes);
-            let decoded = decode_answer(&answer_bytes).expect("an answer");
-            if let Answer::Report(view) = decoded {
-                prop_assert!(view.segments.iter().all(|s| text.get(s.span.start..s.span.end).is_some()));
+            let bytes = request(Lang::Fr, &Context::default(), &text);
+            let decoded = decode_request(&bytes).expect("a request");
+            prop_assert_eq!(decoded.text, text.as_str());
+            let original = answer_to(&decoded);
+            let answer_bytes = encode_answer(&original);
+            prop_assert_eq!(decode_answer(&answer_bytes).expect("an answer"), original.clone());
+            if let Answer::Report { document, .. } = original
+                && document.find_all(Attribute::Verdict, "suspicious").len() == 1
+            {
+                let shown = Node::Element(by_class(&document, "bc-message-text").clone());
+                prop_assert_eq!(shown.text_content(), text);
             }
         }
     }

@@ -60,6 +60,7 @@
 //! claimed organisation's name is [`Claim::name`]. Every text goes through [`Localized`].
 
 mod data;
+pub mod document;
 mod domains;
 mod links;
 mod phones;

@@ -334,6 +334,16 @@ closed_ids! {
         ClaimsToBe => "claims-to-be",
         /// The promise: the text stays on the device.
         StaysHere => "stays-here",
+        /// Heading of the message with its flagged parts highlighted.
+        Highlighted => "highlighted",
+        /// Heading of the list of red flags.
+        FlagsHeading => "flags-heading",
+        /// Before a flag's own steps.
+        FlagSteps => "flag-steps",
+        /// Heading of the general next steps.
+        NextSteps => "next-steps",
+        /// Before the text that raised a flag.
+        Found => "found",
     }
 }
 
@@ -355,6 +365,11 @@ impl Localized for Notice {
             Notice::StaysHere => {
                 "Le message est analysé sur cet appareil : il n’est envoyé nulle part, et ses liens ne sont pas ouverts."
             }
+            Notice::Highlighted => "Le message, passages en cause surlignés",
+            Notice::FlagsHeading => "Signaux d’alerte",
+            Notice::FlagSteps => "Que faire :",
+            Notice::NextSteps => "Que faire ensuite",
+            Notice::Found => "Dans le message :",
         }
     }
     fn en(self) -> &'static str {
@@ -374,13 +389,19 @@ impl Localized for Notice {
             Notice::StaysHere => {
                 "The message is checked on this device: it is sent nowhere, and its links are not opened."
             }
+            Notice::Highlighted => "The message, with the parts at issue highlighted",
+            Notice::FlagsHeading => "Red flags",
+            Notice::FlagSteps => "What to do:",
+            Notice::NextSteps => "What to do next",
+            Notice::Found => "In the message:",
         }
     }
 }
 
 closed_ids! {
     /// The message section's own labels: what the widget shows before, or without, the
-    /// engine's answer (whose words come with it, see [`super::wire`]).
+    /// engine's answer. They are the only words of the message check in the widget's own
+    /// module; the report's come with the engine's answer ([`super::wire`]).
     pub enum Label {
         /// The section's heading.
         Heading => "heading",
@@ -396,16 +417,6 @@ closed_ids! {
         Unavailable => "unavailable",
         /// The engine answered something unreadable, or failed.
         Failed => "failed",
-        /// Heading of the message with its flagged parts highlighted.
-        Highlighted => "highlighted",
-        /// Heading of the list of red flags.
-        FlagsHeading => "flags-heading",
-        /// Before a flag's own steps.
-        FlagSteps => "flag-steps",
-        /// Heading of the general next steps.
-        NextSteps => "next-steps",
-        /// Before the text that raised a flag.
-        Found => "found",
     }
 }
 
@@ -427,11 +438,6 @@ impl Localized for Label {
             Label::Failed => {
                 "La vérification n’a pas pu analyser ce texte. Ne cliquez sur aucun lien, et contactez l’organisme par le numéro ou l’adresse que vous connaissez."
             }
-            Label::Highlighted => "Le message, passages en cause surlignés",
-            Label::FlagsHeading => "Signaux d’alerte",
-            Label::FlagSteps => "Que faire :",
-            Label::NextSteps => "Que faire ensuite",
-            Label::Found => "Dans le message :",
         }
     }
     fn en(self) -> &'static str {
@@ -451,11 +457,6 @@ impl Localized for Label {
             Label::Failed => {
                 "The check could not read this text. Do not click any link, and contact the organisation through the number or address you know."
             }
-            Label::Highlighted => "The message, with the parts at issue highlighted",
-            Label::FlagsHeading => "Red flags",
-            Label::FlagSteps => "What to do:",
-            Label::NextSteps => "What to do next",
-            Label::Found => "In the message:",
         }
     }
 }

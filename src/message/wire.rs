@@ -1,27 +1,35 @@
 //! The message check across a module boundary: the request the widget sends to the engine's
 //! own wasm module, and the answer it gets back, as compact bytes.
 //!
-//! The engine (the Public Suffix List, the IDNA and confusables tables, the lexicon) is most of
-//! a hundred kilobytes that most host pages never use, so it ships as a second wasm module,
-//! `breach-check-message.wasm`, fetched only when a visitor first uses the message section.
-//! That module has no wasm-bindgen glue and no imports: it exports `memory`, `alloc` and
-//! `check` (engines/message), and speaks this format. The widget's side encodes a
-//! [`encode_request`] and decodes an [`Answer`]; the engine's side runs [`answer`].
+//! The engine (the Public Suffix List, the IDNA and confusables tables, the lexicon) weighs
+//! more than the rest of the widget's first paint, and most host pages never use it, so it
+//! ships as a second wasm module, `breach-check-message.wasm`, fetched only when a visitor
+//! first uses the message section. That module has no wasm-bindgen glue and no imports: it
+//! exports `memory`, `alloc` and `check` (engines/message), and speaks this format.
 //!
-//! The answer carries the report already put into words in the request's language
-//! ([`View`]), so that the widget's own module holds none of the engine's texts, only the few
-//! labels shown before the engine arrives.
+//! - The widget's side: [`encode_context`] once per pack, [`encode_request`] per text,
+//!   [`decode_answer`] for what comes back. That is all the widget's own module holds of the
+//!   message check, with its generic renderer of a [`Node`] and the few labels it shows before
+//!   the engine arrives.
+//! - The engine's side: [`answer`] reads a request, rates its text and answers with the report
+//!   already laid out and put into words in the request's language ([`document`]): the
+//!   verdict, the highlighted text, the flags with their reasons and steps, the organisation
+//!   the message claims to be, and the official links.
 //!
 //! # Format
 //!
 //! Both messages start with [`VERSION`]. Integers are `u32` little-endian; a string is its
 //! byte length then its UTF-8 bytes; an optional value is a `0`/`1` byte then the value; a list
-//! is its length then its items; an enum is one byte, its index in the enum's `ALL`. Decoding
-//! checks every length against the bytes left and every index against its enum, so that
-//! damaged bytes give a [`WireError`], never a panic or a huge allocation.
+//! is its length then its items; an enum is one byte, its index in the enum's `ALL`. A node is
+//! `0` then a string (a text), or `1 +` its [`Tag`] index, its attributes (a list of an
+//! [`Attribute`] index and a string) and its children (a list of nodes). Decoding checks every
+//! length against the bytes left, every index against its enum, the depth of the tree and
+//! every link (see [`super::document`]), so that damaged bytes give a [`WireError`], never a
+//! panic, a huge allocation or a link the engine should not have written.
 
 use crate::i18n::{Lang, Localized};
 
+pub use super::document::{Attribute, Element, MAX_DEPTH, Node, Tag, is_official_href};
 use super::{
     Check, Context, FlagKind, MAX_RATED_BYTES, Notice, Organisation, OrganisationKind, Report,
     Span, Step, Truncated, Verdict, check,
@@ -29,7 +37,7 @@ use super::{
 
 /// The format's version, the first byte of every request and answer: the widget and the
 /// engine module of one bundle always agree, and a mismatch is an error, not a misreading.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// Why bytes could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +48,8 @@ pub enum WireError {
     Truncated,
     /// A string is not UTF-8.
     Utf8,
-    /// An enum index or a tag is out of range.
+    /// An enum index or a tag is out of range, an attribute repeated, a link not an official
+    /// page's or not on an `a`, or the tree too deep.
     BadValue,
     /// Bytes are left over after the message.
     TrailingBytes,
@@ -163,8 +172,13 @@ pub struct View {
 pub enum Answer {
     /// The text holds nothing to rate: show no verdict.
     Empty,
-    /// The report, in words.
-    Report(Box<View>),
+    /// The report, laid out and in words.
+    Report {
+        /// The one short line for the section's live region: the verdict's headline.
+        status: String,
+        /// The report itself, its root the `message-verdict` hook.
+        document: Node,
+    },
 }
 
 /// Cuts `text` to what the engine rates: at most [`MAX_RATED_BYTES`], on a character
@@ -177,21 +191,45 @@ pub fn rated_prefix(text: &str) -> &str {
     &text[..end]
 }
 
-/// The request for `text` in `lang`, with what the widget knows (`context`). Only the
-/// [`rated_prefix`] of the text is sent, with the whole text's length.
-pub fn encode_request(lang: Lang, context: &Context, text: &str) -> Vec<u8> {
-    let sent = rated_prefix(text);
-    let mut out = Writer(Vec::with_capacity(sent.len() + 256));
+/// The start of every request for one data pack: its insurers and operators with their
+/// official domains, and the visitor's insurer when the host page names it. The widget makes
+/// it once per pack and reuses it for every text ([`encode_request`]).
+pub fn encode_context<'a>(
+    organisations: impl IntoIterator<Item = crate::pack::Organisation<'a>>,
+    visitor_insurer: Option<&str>,
+) -> Vec<u8> {
+    let organisations: Vec<_> = organisations.into_iter().collect();
+    let mut out = Writer(Vec::with_capacity(64 * organisations.len() + 16));
     out.u8(VERSION);
-    out.u8(lang_index(lang));
-    out.list(&context.organisations, |out, org| {
-        out.str(&org.id);
-        out.str(&org.name);
-        out.list(&org.aliases, |out, alias| out.str(alias));
-        out.u8(index_of(OrganisationKind::ALL, org.kind));
-        out.list(&org.domains, |out, domain| out.str(domain));
+    out.list(&organisations, |out, org| {
+        let kind = match org.kind {
+            crate::pack::OrganisationKind::Insurer => OrganisationKind::Insurer,
+            crate::pack::OrganisationKind::Operator(_) => OrganisationKind::Operator,
+        };
+        out.organisation(org.id, org.name, org.aliases, kind, org.domains);
     });
-    out.opt(context.visitor_insurer.as_deref(), |out, id| out.str(id));
+    out.opt(visitor_insurer, Writer::str);
+    out.0
+}
+
+/// [`encode_context`] for a [`Context`] built by hand (the tests', say).
+pub fn encode_context_of(context: &Context) -> Vec<u8> {
+    let mut out = Writer(Vec::new());
+    out.u8(VERSION);
+    out.list(&context.organisations, |out, org| {
+        out.organisation(&org.id, &org.name, &org.aliases, org.kind, &org.domains);
+    });
+    out.opt(context.visitor_insurer.as_deref(), Writer::str);
+    out.0
+}
+
+/// The request for `text` in `lang`, after `context` (from [`encode_context`]). Only the
+/// [`rated_prefix`] of the text is sent, with the whole text's length.
+pub fn encode_request(context: &[u8], lang: Lang, text: &str) -> Vec<u8> {
+    let sent = rated_prefix(text);
+    let mut out = Writer(Vec::with_capacity(context.len() + sent.len() + 16));
+    out.0.extend_from_slice(context);
+    out.u8(index_of(&Lang::ALL, lang));
     out.u32(text.len());
     out.str(sent);
     out.0
@@ -213,21 +251,17 @@ pub struct Request<'a> {
 /// Reads a request.
 pub fn decode_request(bytes: &[u8]) -> Result<Request<'_>, WireError> {
     let mut input = Reader::new(bytes)?;
-    let lang = *Lang::ALL
-        .get(usize::from(input.u8()?))
-        .ok_or(WireError::BadValue)?;
     let organisations = input.list(|input| {
         Ok(Organisation {
             id: input.string()?,
             name: input.string()?,
             aliases: input.list(Reader::string)?,
-            kind: *OrganisationKind::ALL
-                .get(usize::from(input.u8()?))
-                .ok_or(WireError::BadValue)?,
+            kind: input.index(OrganisationKind::ALL)?,
             domains: input.list(Reader::string)?,
         })
     })?;
     let visitor_insurer = input.opt(Reader::string)?;
+    let lang = input.index(&Lang::ALL)?;
     let total_bytes = input.u32()?;
     let text = input.str()?;
     input.end()?;
@@ -249,7 +283,12 @@ pub fn answer(request: &[u8]) -> Vec<u8> {
     let Ok(request) = decode_request(request) else {
         return vec![0];
     };
-    let answer = match check(request.text, &request.context) {
+    encode_answer(&answer_to(&request))
+}
+
+/// The answer to a decoded request.
+pub fn answer_to(request: &Request<'_>) -> Answer {
+    match check(request.text, &request.context) {
         None => Answer::Empty,
         Some(mut report) => {
             if request.total_bytes > request.text.len() && report.truncated.is_none() {
@@ -258,10 +297,13 @@ pub fn answer(request: &[u8]) -> Vec<u8> {
                     total_bytes: request.total_bytes,
                 });
             }
-            Answer::Report(Box::new(view(&report, request.text, request.lang)))
+            let view = view(&report, request.text, request.lang);
+            Answer::Report {
+                status: view.headline.clone(),
+                document: document(&view, request.text, request.lang),
+            }
         }
-    };
-    encode_answer(&answer)
+    }
 }
 
 /// Puts `report` (of the rated `text`) into words in `lang`.
@@ -346,47 +388,156 @@ pub fn view(report: &Report, text: &str, lang: Lang) -> View {
     }
 }
 
+/// Lays `view` (of the rated `text`) out as the tree the widget renders: the
+/// `message-verdict` hook with the verdict, the claimed organisation, the highlighted text,
+/// one `message-flag` hook per flag (what raised it, why it matters, what to do), what was
+/// checked under a `no-red-flag` verdict, and the next steps with their official links. The
+/// pasted text appears in texts and highlights only, never in an attribute or a link.
+pub fn document(view: &View, text: &str, lang: Lang) -> Node {
+    let suspicious = view.verdict == Verdict::Suspicious;
+    let frame = if suspicious {
+        "bc-verdict bc-suspicious"
+    } else {
+        "bc-verdict bc-no-red-flag"
+    };
+    let mut root = Element::new(Tag::Div)
+        .class(frame)
+        .with(Attribute::TestId, "message-verdict")
+        .with(Attribute::Verdict, view.verdict.id())
+        .child(Element::new(Tag::H3).text(&view.headline));
+    if let Some(advice) = &view.advice {
+        root = root.child(Element::new(Tag::P).text(advice));
+    }
+    if let Some(claim) = &view.claimed {
+        root = root.child(
+            Element::new(Tag::P)
+                .text(format!("{} ", claim.lead))
+                .child(Element::new(Tag::Strong).text(&claim.name)),
+        );
+    }
+    if let Some(truncated) = &view.truncated {
+        root = root.child(hint(truncated));
+    }
+    if suspicious {
+        let highlighted = view.segments.iter().filter_map(|segment| {
+            let piece = segment.span.slice(text)?;
+            Some(if segment.flags == 0 {
+                Node::Text(piece.to_owned())
+            } else {
+                Element::new(Tag::Mark).text(piece).into()
+            })
+        });
+        root = root
+            .child(Element::new(Tag::H4).text(Notice::Highlighted.text(lang)))
+            .child(
+                Element::new(Tag::P)
+                    .class("bc-message-text")
+                    .children(highlighted),
+            )
+            .child(Element::new(Tag::H4).text(Notice::FlagsHeading.text(lang)))
+            .child(
+                Element::new(Tag::Ul)
+                    .class("bc-flags")
+                    .children(view.flags.iter().map(|flag| flag_node(flag, text, lang))),
+            );
+    }
+    if let Some(checked) = &view.checked {
+        root = root
+            .child(Element::new(Tag::P).text(&checked.not_a_proof))
+            .child(Element::new(Tag::H4).text(&checked.heading))
+            .child(
+                Element::new(Tag::Ul).class("bc-checked").children(
+                    checked
+                        .items
+                        .iter()
+                        .map(|item| Element::new(Tag::Li).text(item).into()),
+                ),
+            )
+            .child(Element::new(Tag::P).text(&checked.never_ask));
+    }
+    root = root.children(view.notes.iter().map(|note| hint(note).into()));
+    if !view.steps.is_empty() {
+        root = root
+            .child(Element::new(Tag::H4).text(Notice::NextSteps.text(lang)))
+            .child(
+                Element::new(Tag::Ul)
+                    .class("bc-steps")
+                    .children(view.steps.iter().map(step_node)),
+            );
+    }
+    root.into()
+}
+
+/// A muted paragraph.
+fn hint(text: &str) -> Element {
+    Element::new(Tag::P).class("bc-hint").text(text)
+}
+
+/// One step: its words, then a link to its official page named by the page's host.
+fn step_node(step: &StepView) -> Node {
+    let mut item = Element::new(Tag::Li)
+        .with(Attribute::Step, step.step.id())
+        .text(&step.text);
+    if let (Some(href), Some(name)) = (&step.href, step.link_text()) {
+        item = item
+            .text(" ")
+            .child(Element::new(Tag::A).with(Attribute::Href, href).text(name));
+    }
+    item.into()
+}
+
+/// One red flag: its title, the parts of the text that raised it, why it matters, how a
+/// look-alike imitates, what the organisation says it never asks, and what to do.
+fn flag_node(flag: &FlagView, text: &str, lang: Lang) -> Node {
+    let mut item = Element::new(Tag::Li)
+        .class("bc-flag")
+        .with(Attribute::TestId, "message-flag")
+        .with(Attribute::Flag, flag.kind.id())
+        .child(Element::new(Tag::H4).text(&flag.title));
+    let excerpts: Vec<&str> = flag.spans.iter().filter_map(|s| s.slice(text)).collect();
+    if !excerpts.is_empty() {
+        let mut found = Element::new(Tag::P)
+            .class("bc-flag-found")
+            .text(format!("{} ", Notice::Found.text(lang)));
+        for (i, excerpt) in excerpts.iter().enumerate() {
+            if i > 0 {
+                found = found.text(" · ");
+            }
+            found = found.child(Element::new(Tag::Mark).text(*excerpt));
+        }
+        item = item.child(found);
+    }
+    item = item.child(Element::new(Tag::P).text(&flag.why));
+    if let Some(detail) = &flag.detail {
+        item = item.child(hint(detail));
+    }
+    if let Some(rule) = &flag.never_asks {
+        item = item.child(hint(rule));
+    }
+    if !flag.steps.is_empty() {
+        item = item
+            .child(
+                Element::new(Tag::P)
+                    .class("bc-flag-steps")
+                    .text(Notice::FlagSteps.text(lang)),
+            )
+            .child(Element::new(Tag::Ul).children(flag.steps.iter().map(step_node)));
+    }
+    item.into()
+}
+
 /// The bytes of an answer.
 pub fn encode_answer(answer: &Answer) -> Vec<u8> {
-    let mut out = Writer(Vec::with_capacity(1024));
+    let mut out = Writer(Vec::with_capacity(4096));
     out.u8(VERSION);
-    let view = match answer {
-        Answer::Empty => {
-            out.u8(0);
-            return out.0;
+    match answer {
+        Answer::Empty => out.u8(0),
+        Answer::Report { status, document } => {
+            out.u8(1);
+            out.str(status);
+            out.node(document);
         }
-        Answer::Report(view) => view,
-    };
-    out.u8(1);
-    out.u8(index_of(Verdict::ALL, view.verdict));
-    out.str(&view.headline);
-    out.opt(view.advice.as_deref(), Writer::str);
-    out.opt(view.claimed.as_ref(), |out, claim| {
-        out.str(&claim.lead);
-        out.str(&claim.name);
-    });
-    out.list(&view.flags, |out, flag| {
-        out.u8(index_of(FlagKind::ALL, flag.kind));
-        out.str(&flag.title);
-        out.str(&flag.why);
-        out.opt(flag.detail.as_deref(), Writer::str);
-        out.opt(flag.never_asks.as_deref(), Writer::str);
-        out.list(&flag.spans, |out, span| out.span(*span));
-        out.list(&flag.steps, Writer::step);
-    });
-    out.list(&view.steps, Writer::step);
-    out.opt(view.checked.as_ref(), |out, checked| {
-        out.str(&checked.not_a_proof);
-        out.str(&checked.heading);
-        out.list(&checked.items, |out, item| out.str(item));
-        out.str(&checked.never_ask);
-    });
-    out.list(&view.notes, |out, note| out.str(note));
-    out.opt(view.truncated.as_deref(), Writer::str);
-    out.list(&view.segments, |out, segment| {
-        out.span(segment.span);
-        out.u32(usize::from(segment.flags));
-    });
+    }
     out.0
 }
 
@@ -395,53 +546,14 @@ pub fn decode_answer(bytes: &[u8]) -> Result<Answer, WireError> {
     let mut input = Reader::new(bytes)?;
     let answer = match input.u8()? {
         0 => Answer::Empty,
-        1 => Answer::Report(Box::new(View {
-            verdict: input.index(Verdict::ALL)?,
-            headline: input.string()?,
-            advice: input.opt(Reader::string)?,
-            claimed: input.opt(|input| {
-                Ok(ClaimView {
-                    lead: input.string()?,
-                    name: input.string()?,
-                })
-            })?,
-            flags: input.list(|input| {
-                Ok(FlagView {
-                    kind: input.index(FlagKind::ALL)?,
-                    title: input.string()?,
-                    why: input.string()?,
-                    detail: input.opt(Reader::string)?,
-                    never_asks: input.opt(Reader::string)?,
-                    spans: input.list(Reader::span)?,
-                    steps: input.list(Reader::step)?,
-                })
-            })?,
-            steps: input.list(Reader::step)?,
-            checked: input.opt(|input| {
-                Ok(CheckedView {
-                    not_a_proof: input.string()?,
-                    heading: input.string()?,
-                    items: input.list(Reader::string)?,
-                    never_ask: input.string()?,
-                })
-            })?,
-            notes: input.list(Reader::string)?,
-            truncated: input.opt(Reader::string)?,
-            segments: input.list(|input| {
-                Ok(SegmentView {
-                    span: input.span()?,
-                    flags: u16::try_from(input.u32()?).map_err(|_| WireError::BadValue)?,
-                })
-            })?,
-        })),
+        1 => Answer::Report {
+            status: input.string()?,
+            document: input.node(0)?,
+        },
         _ => return Err(WireError::BadValue),
     };
     input.end()?;
     Ok(answer)
-}
-
-fn lang_index(lang: Lang) -> u8 {
-    index_of(&Lang::ALL, lang)
 }
 
 fn index_of<T: PartialEq + Copy>(all: &[T], value: T) -> u8 {
@@ -486,15 +598,36 @@ impl Writer {
         }
     }
 
-    fn span(&mut self, span: Span) {
-        self.u32(span.start);
-        self.u32(span.end);
+    fn organisation(
+        &mut self,
+        id: &str,
+        name: &str,
+        aliases: &[String],
+        kind: OrganisationKind,
+        domains: &[String],
+    ) {
+        self.str(id);
+        self.str(name);
+        self.list(aliases, |out, alias| out.str(alias));
+        self.u8(index_of(OrganisationKind::ALL, kind));
+        self.list(domains, |out, domain| out.str(domain));
     }
 
-    fn step(&mut self, step: &StepView) {
-        self.u8(index_of(Step::ALL, step.step));
-        self.str(&step.text);
-        self.opt(step.href.as_deref(), Writer::str);
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Text(text) => {
+                self.u8(0);
+                self.str(text);
+            }
+            Node::Element(element) => {
+                self.u8(1 + index_of(Tag::ALL, element.tag));
+                self.list(&element.attributes, |out, (attribute, value)| {
+                    out.u8(index_of(Attribute::ALL, *attribute));
+                    out.str(value);
+                });
+                self.list(&element.children, Writer::node);
+            }
+        }
     }
 }
 
@@ -572,21 +705,35 @@ impl<'a> Reader<'a> {
         Ok(items)
     }
 
-    fn span(&mut self) -> Result<Span, WireError> {
-        let start = self.u32()?;
-        let end = self.u32()?;
-        if start > end {
+    /// A node `depth` levels below the root, with the rules of [`super::document`]: known
+    /// tags and attributes, each attribute once, a link only on an `a` and to an official
+    /// page, no deeper than [`MAX_DEPTH`].
+    fn node(&mut self, depth: usize) -> Result<Node, WireError> {
+        if depth > MAX_DEPTH {
             return Err(WireError::BadValue);
         }
-        Ok(Span { start, end })
-    }
-
-    fn step(&mut self) -> Result<StepView, WireError> {
-        Ok(StepView {
-            step: self.index(Step::ALL)?,
-            text: self.string()?,
-            href: self.opt(Reader::string)?,
-        })
+        let kind = self.u8()?;
+        let Some(tag) = kind.checked_sub(1) else {
+            return Ok(Node::Text(self.string()?));
+        };
+        let tag = *Tag::ALL.get(usize::from(tag)).ok_or(WireError::BadValue)?;
+        let attributes = self.list(|input| Ok((input.index(Attribute::ALL)?, input.string()?)))?;
+        let repeated = attributes
+            .iter()
+            .enumerate()
+            .any(|(i, (a, _))| attributes[..i].iter().any(|(b, _)| a == b));
+        let bad_link = attributes.iter().any(|(attribute, value)| {
+            *attribute == Attribute::Href && (tag != Tag::A || !is_official_href(value))
+        });
+        if repeated || bad_link {
+            return Err(WireError::BadValue);
+        }
+        let children = self.list(|input| input.node(depth + 1))?;
+        Ok(Node::Element(Element {
+            tag,
+            attributes,
+            children,
+        }))
     }
 
     fn end(&self) -> Result<(), WireError> {

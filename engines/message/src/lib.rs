@@ -60,7 +60,9 @@ mod tests {
     use super::*;
     use breach_check::i18n::Lang;
     use breach_check::message::Context;
-    use breach_check::message::wire::{Answer, decode_answer, encode_request};
+    use breach_check::message::wire::{
+        Answer, Attribute, decode_answer, encode_context_of, encode_request,
+    };
 
     /// What the loader does: write the request through `alloc`, call `check`, read the
     /// length-prefixed answer.
@@ -81,12 +83,16 @@ mod tests {
     #[test]
     fn the_exports_answer_a_request_as_the_loader_calls_them() {
         let text = "Ameli : votre carte Vitale expire. Payez 2,50 € sur https://bit.ly/vitale";
-        let request = encode_request(Lang::Fr, &Context::default(), text);
-        let Ok(Answer::Report(view)) = decode_answer(&call(&request)) else {
+        let context = encode_context_of(&Context::default());
+        let request = encode_request(&context, Lang::Fr, text);
+        let Ok(Answer::Report { document, .. }) = decode_answer(&call(&request)) else {
             panic!("a report");
         };
-        assert_eq!(view.verdict.id(), "suspicious");
-        assert!(view.flags.iter().any(|f| f.kind.id() == "shortened-link"));
+        assert_eq!(document.find_all(Attribute::Verdict, "suspicious").len(), 1);
+        assert_eq!(
+            document.find_all(Attribute::Flag, "shortened-link").len(),
+            1
+        );
         // Damaged bytes give an error answer, not a panic.
         assert!(decode_answer(&call(&request[..request.len() / 2])).is_err());
     }

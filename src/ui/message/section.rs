@@ -1,5 +1,6 @@
 //! The message section's component: the text box, a polite status line, and the report the
-//! engine sent back (verdict, highlighted text, one entry per red flag, what to do next).
+//! engine sent back (verdict, highlighted text, one entry per red flag, what to do next),
+//! rendered as the engine laid it out: this module knows none of the report's words.
 //!
 //! The pasted text lives in this component's state and in the text box, nowhere else: it is
 //! never put in an attribute, an event, the console or a URL, and its links are shown as
@@ -9,14 +10,13 @@ use std::rc::Rc;
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag, VText};
 
 use crate::i18n::{Lang, Localized};
+use crate::message::Label;
 use crate::message::wire::{
-    Answer, CheckedView, FlagView, SegmentView, StepView, View, decode_answer, encode_request,
-    rated_prefix,
+    Answer, Attribute, Node, Tag, decode_answer, encode_context, encode_request,
 };
-use crate::message::{Context, Label, Verdict};
 use crate::pack::Pack;
 use crate::ui::message::engine::{EngineState, EngineStore, use_engine};
 
@@ -44,127 +44,103 @@ enum Outcome {
     Unavailable,
     /// The engine failed on this text, or answered something unreadable.
     Failed,
-    /// The report.
-    Report(Rc<View>),
+    /// The engine's report: the status line's words and the report to render.
+    Report(String, Node),
+}
+
+/// Asks the page's engine about `text`, as `props` say (language, pack, visitor's insurer).
+/// Run on each render: the section renders when the text, the engine or its props change,
+/// and a rating is cheap next to a render (at most [`crate::message::MAX_RATED_BYTES`] are
+/// sent).
+fn outcome(text: &str, engine: &EngineState, props: &MessageSectionProps) -> Outcome {
+    if text.chars().all(char::is_whitespace) {
+        return Outcome::Nothing;
+    }
+    let engine = match engine {
+        EngineState::Idle | EngineState::Loading => return Outcome::Waiting,
+        EngineState::Unavailable => return Outcome::Unavailable,
+        EngineState::Ready(engine) => engine,
+    };
+    let context = encode_context(
+        props.pack.official_domains(),
+        props.visitor_insurer.as_deref(),
+    );
+    match decode_answer(&engine.answer(&encode_request(&context, props.lang, text))) {
+        Ok(Answer::Empty) => Outcome::Nothing,
+        Ok(Answer::Report { status, document }) => Outcome::Report(status, document),
+        Err(_) => Outcome::Failed,
+    }
 }
 
 /// What the status line says for `outcome`: short, and only changed when the verdict or the
 /// engine's state changes, so that a screen reader is not told on every keystroke.
-fn status(outcome: &Outcome, lang: Lang) -> String {
+fn status(outcome: &Outcome, lang: Lang) -> &str {
     match outcome {
-        Outcome::Nothing => String::new(),
-        Outcome::Waiting => Label::Loading.text(lang).to_owned(),
-        Outcome::Unavailable => Label::Unavailable.text(lang).to_owned(),
-        Outcome::Failed => Label::Failed.text(lang).to_owned(),
-        Outcome::Report(view) => view.headline.clone(),
+        Outcome::Nothing => "",
+        Outcome::Waiting => Label::Loading.text(lang),
+        Outcome::Unavailable => Label::Unavailable.text(lang),
+        Outcome::Failed => Label::Failed.text(lang),
+        Outcome::Report(status, _) => status,
     }
 }
 
-fn step_item(step: &StepView) -> Html {
-    html! {
-        <li data-step={step.step.id()}>
-            { &step.text }
-            if let (Some(href), Some(name)) = (&step.href, step.link_text()) {
-                { " " }<a href={href.clone()} target="_blank" rel="noopener noreferrer">{ name }</a>
-            }
-        </li>
-    }
-}
+/// The attribute names a report's element may carry: [`Attribute::ALL`] in order, then the
+/// two a link gets from the widget itself.
+static REPORT_KEYS: [&str; 8] = [
+    "class",
+    "data-testid",
+    "data-verdict",
+    "data-flag",
+    "data-step",
+    "href",
+    "target",
+    "rel",
+];
 
-fn flag_item(flag: &FlagView, text: &str, lang: Lang) -> Html {
-    let excerpts: Vec<&str> = flag.spans.iter().filter_map(|s| s.slice(text)).collect();
-    html! {
-        <li class="bc-flag" data-testid="message-flag" data-flag={flag.kind.id()}>
-            <h4>{ &flag.title }</h4>
-            if !excerpts.is_empty() {
-                <p class="bc-flag-found">
-                    { Label::Found.text(lang) }{ " " }
-                    { for excerpts.iter().enumerate().map(|(i, excerpt)| html! {
-                        <>
-                            if i > 0 { { " · " } }
-                            <mark>{ *excerpt }</mark>
-                        </>
-                    }) }
-                </p>
-            }
-            <p>{ &flag.why }</p>
-            if let Some(detail) = &flag.detail {
-                <p class="bc-hint">{ detail }</p>
-            }
-            if let Some(rule) = &flag.never_asks {
-                <p class="bc-hint">{ rule }</p>
-            }
-            if !flag.steps.is_empty() {
-                <p class="bc-flag-steps">{ Label::FlagSteps.text(lang) }</p>
-                <ul>{ for flag.steps.iter().map(step_item) }</ul>
-            }
-        </li>
-    }
-}
-
-fn segment(segment: &SegmentView, text: &str) -> Html {
-    let Some(piece) = segment.span.slice(text) else {
-        return html! {};
+/// Renders the engine's report as it is. The decoder ([`decode_answer`]) has already refused
+/// any tag, attribute or link the report may not have, and every text is a text node, so
+/// nothing pasted can become markup or a link. A link opens in a new tab, without a referrer.
+fn render(node: &Node) -> Html {
+    let element = match node {
+        Node::Text(text) => return VText::new(text.clone()).into(),
+        Node::Element(element) => element,
     };
-    if segment.flags == 0 {
-        html! { { piece } }
-    } else {
-        html! { <mark>{ piece }</mark> }
+    let mut values: Vec<Option<AttributeOrProperty>> = vec![None; REPORT_KEYS.len()];
+    for (attribute, value) in &element.attributes {
+        let at = Attribute::ALL
+            .iter()
+            .position(|a| a == attribute)
+            .unwrap_or(0);
+        values[at] = Some(AttributeOrProperty::Attribute(value.clone().into()));
     }
-}
-
-fn checked_view(checked: &CheckedView) -> Html {
-    html! {
-        <>
-            <p>{ &checked.not_a_proof }</p>
-            <h4>{ &checked.heading }</h4>
-            <ul class="bc-checked">{ for checked.items.iter().map(|item| html! { <li>{ item }</li> }) }</ul>
-            <p>{ &checked.never_ask }</p>
-        </>
+    if element.tag == Tag::A && element.attribute(Attribute::Href).is_some() {
+        values[6] = Some(AttributeOrProperty::Static("_blank"));
+        values[7] = Some(AttributeOrProperty::Static("noopener noreferrer"));
     }
-}
-
-fn report_view(view: &View, text: &str, lang: Lang) -> Html {
-    let suspicious = view.verdict == Verdict::Suspicious;
-    html! {
-        <div class={classes!("bc-message-verdict", if suspicious { "bc-suspicious" } else { "bc-no-red-flag" })}
-            data-testid="message-verdict" data-verdict={view.verdict.id()}>
-            <h3>{ &view.headline }</h3>
-            if let Some(advice) = &view.advice {
-                <p>{ advice }</p>
-            }
-            if let Some(claim) = &view.claimed {
-                <p>{ &claim.lead }{ " " }<strong>{ &claim.name }</strong></p>
-            }
-            if let Some(truncated) = &view.truncated {
-                <p class="bc-hint">{ truncated }</p>
-            }
-            if suspicious {
-                <h4>{ Label::Highlighted.text(lang) }</h4>
-                <p class="bc-message-text">{ for view.segments.iter().map(|s| segment(s, text)) }</p>
-                <h4>{ Label::FlagsHeading.text(lang) }</h4>
-                <ul class="bc-flags">{ for view.flags.iter().map(|f| flag_item(f, text, lang)) }</ul>
-            }
-            if let Some(checked) = &view.checked {
-                { checked_view(checked) }
-            }
-            { for view.notes.iter().map(|note| html! { <p class="bc-hint">{ note }</p> }) }
-            if !view.steps.is_empty() {
-                <h4>{ Label::NextSteps.text(lang) }</h4>
-                <ul class="bc-steps">{ for view.steps.iter().map(step_item) }</ul>
-            }
-        </div>
-    }
+    let mut tag = VTag::new(element.tag.id());
+    tag.set_attributes(Attributes::Dynamic {
+        keys: &REPORT_KEYS,
+        values: values.into_boxed_slice(),
+    });
+    tag.add_children(element.children.iter().map(render));
+    tag.into()
 }
 
 /// The text box's attributes: the hook, its label and hint, and the password field's privacy
 /// hints (`ui::privacy`), so that no spelling, grammar or autofill extension reads the text and
 /// session-replay tools mask it. Written out as one static list, as the password field's are
 /// (`data-1p-ignore` is not a name `html!` takes).
-const TEXT_BOX: [(&str, AttributeOrProperty); 22] = [
+///
+/// `maxlength`: a paste keeps its first 30,000 UTF-16 units. The engine rates the first 20,000
+/// bytes anyway, and 30,000 units are always more than that, so the report still says that
+/// only the start was checked. Without it the browser itself lays out the whole paste: a 1 MB
+/// paste of mixed scripts and emoji kept Chromium 156 busy for 3.9 s in a plain `<textarea>`
+/// with no widget on the page (2026-12-02), against 6.6 ms for the widget's own handling.
+const TEXT_BOX: [(&str, AttributeOrProperty); 23] = [
     ("id", AttributeOrProperty::Static("bc-message")),
     ("data-testid", AttributeOrProperty::Static("message")),
     ("rows", AttributeOrProperty::Static("6")),
+    ("maxlength", AttributeOrProperty::Static("30000")),
     (
         "aria-describedby",
         AttributeOrProperty::Static("bc-message-hint"),
@@ -212,36 +188,7 @@ pub fn MessageSection(props: &MessageSectionProps) -> Html {
     let lang = props.lang;
     let text = use_state(String::new);
     let engine = use_engine(&props.engine);
-    let context = use_memo(
-        (Rc::clone(&props.pack), props.visitor_insurer.clone()),
-        |(pack, insurer)| {
-            let context = Context::from_pack(pack);
-            match insurer {
-                Some(id) => context.with_visitor_insurer(id),
-                None => context,
-            }
-        },
-    );
-    let outcome = use_memo(
-        ((*text).clone(), lang, engine.clone(), Rc::clone(&context)),
-        |(text, lang, engine, context)| {
-            if text.chars().all(char::is_whitespace) {
-                return Outcome::Nothing;
-            }
-            match engine {
-                EngineState::Idle | EngineState::Loading => Outcome::Waiting,
-                EngineState::Unavailable => Outcome::Unavailable,
-                EngineState::Ready(engine) => {
-                    let answer = engine.answer(&encode_request(*lang, context, text));
-                    match decode_answer(&answer) {
-                        Ok(Answer::Empty) => Outcome::Nothing,
-                        Ok(Answer::Report(view)) => Outcome::Report(Rc::new(*view)),
-                        Err(_) => Outcome::Failed,
-                    }
-                }
-            }
-        },
-    );
+    let outcome = outcome(&text, &engine, props);
     // Focus is first use: the loader starts fetching the engine then, and the section says so.
     let on_focus = {
         let store = Rc::clone(&props.engine);
@@ -256,7 +203,6 @@ pub fn MessageSection(props: &MessageSectionProps) -> Html {
             text.set(area.value());
         })
     };
-    let rated = rated_prefix(&text);
     html! {
         <section class="bc-section bc-message" aria-labelledby="bc-message-heading">
             <h2 id="bc-message-heading">{ Label::Heading.text(lang) }</h2>
@@ -268,10 +214,10 @@ pub fn MessageSection(props: &MessageSectionProps) -> Html {
             </div>
             // The one live region: the verdict's headline, or the engine's state. The report
             // below is not live, so a screen reader hears one short line per change of verdict.
-            <p class={classes!("bc-message-status", matches!(*outcome, Outcome::Report(_)).then_some("bc-sr-only"))}
+            <p class={if matches!(outcome, Outcome::Report(..)) { "bc-message-status bc-sr-only" } else { "bc-message-status" }}
                 role="status">{ status(&outcome, lang) }</p>
-            if let Outcome::Report(view) = &*outcome {
-                { report_view(view, rated, lang) }
+            if let Outcome::Report(_, document) = &outcome {
+                { render(document) }
             }
         </section>
     }
