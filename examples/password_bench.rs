@@ -13,7 +13,8 @@
 //! For tuning, `BENCH_DICT` and `BENCH_CORPUS` replace the two files (say, a dictionary built
 //! by `build.py --tune K` and its left-out entries), and `BENCH_SHOW=SECTION` lists that
 //! section's passwords rated 3 or more. `BENCH_EXPLAIN` (one password a line) prints the
-//! chosen sequence of each of its passwords and nothing else.
+//! chosen sequence of each of its passwords and nothing else (`BENCH_EXPLAIN_ROUNDS=N` rates
+//! each N times first, for a profiler).
 // Test and tool code reads files, the clock and the environment; clippy.toml forbids that to
 // the core only.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
@@ -70,7 +71,14 @@ fn main() {
         .with_extra_words(&["Mutami", "Viamedis", "Almerys", "Harmonie Mutuelle"]);
 
     if let Ok(list) = std::env::var("BENCH_EXPLAIN") {
+        let repeat: usize = std::env::var("BENCH_EXPLAIN_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
         for pw in list.lines().filter(|l| !l.is_empty()) {
+            for _ in 1..repeat {
+                std::hint::black_box(estimate(pw, &ctx));
+            }
             let e = estimate(pw, &ctx);
             println!(
                 "{} {:.2} {pw}  [{}]",

@@ -58,6 +58,11 @@ const PHRASE_RANK_WEIGHT: f64 = 0.75;
 /// A word continuing a phrase costs at least this (log10), however common it is.
 const PHRASE_WORD_MIN_LOG10: f64 = 0.5;
 
+/// The search keeps at most this many states per position, so its work is at most this
+/// many per candidate match and position, whatever the input (256 random digits, with a date
+/// at every position, had 60 non-dominated states per position).
+pub(crate) const MAX_STATES_PER_POSITION: usize = 8;
+
 /// A match with its guesses.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScoredMatch {
@@ -374,7 +379,7 @@ pub(crate) fn minimum_guesses(
         }
     }
     // frontier[k]: the non-dominated states covering 0..=k.
-    let mut states: Vec<State> = Vec::new();
+    let mut states: Vec<State> = Vec::with_capacity(n * MAX_STATES_PER_POSITION);
     let mut frontier: Vec<Vec<usize>> = vec![Vec::new(); n];
     // Brute force over start..=k costs (k + 1 − start) per char when at least two chars long,
     // so for each previous length l the best predecessor is the one minimising
@@ -514,7 +519,23 @@ pub(crate) fn minimum_guesses(
                 joined: false,
             });
         }
-        let kept = prune(&candidates, ceiling, &factorials, &mut by_length);
+        let mut kept = prune(&candidates, ceiling, &factorials, &mut by_length);
+        if kept.len() > MAX_STATES_PER_POSITION {
+            // Keep the states whose cost so far is lowest: a cost only grows as a state is
+            // extended, so these are the likeliest to end the cheapest sequence.
+            // The larger of the two terms of `total`, without its `powf`: the same order
+            // within a factor of two, which is all a choice among many states needs.
+            let cost = |s: &State| {
+                let length = s.length as usize;
+                let factorial = factorials.get(length).copied().unwrap_or(f64::INFINITY);
+                (factorial + s.product).max(SEQUENCE_PENALTY_LOG10 * length.saturating_sub(1) as f64)
+            };
+            let mut keyed: Vec<(f64, State)> = kept.iter().map(|s| (cost(s), *s)).collect();
+            keyed.select_nth_unstable_by(MAX_STATES_PER_POSITION - 1, |a, b| a.0.total_cmp(&b.0));
+            kept.clear();
+            kept.extend(keyed.iter().take(MAX_STATES_PER_POSITION).map(|(_, s)| *s));
+            kept.truncate(MAX_STATES_PER_POSITION);
+        }
         let slot = frontier.get_mut(k);
         if let Some(slot) = slot {
             for state in kept {

@@ -245,7 +245,8 @@ impl Dictionaries {
         let values = r.take(n)?;
         let suffixes = r.rest();
 
-        let mut builder = Builder::with_capacity(n);
+        // Each suffix byte becomes one node.
+        let mut builder = Builder::with_capacity(n, suffixes.len());
         let mut pos = 0usize;
         for (i, (&shared, &value)) in prefixes.iter().zip(values).enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
@@ -261,15 +262,8 @@ impl Dictionaries {
                 + 1;
             let suffix = rest.get(..len).ok_or(DictError::Truncated)?;
             pos += len;
-            let mut word = [0u8; 256];
-            let Some(slot) = word.get_mut(..len) else {
+            if !suffix.iter().all(|b| PRINTABLE.contains(&(b & 0x7f))) {
                 return Err(DictError::BadWord(index));
-            };
-            for (out, &b) in slot.iter_mut().zip(suffix) {
-                *out = b & 0x7f;
-                if !PRINTABLE.contains(out) {
-                    return Err(DictError::BadWord(index));
-                }
             }
             let list = lists
                 .get(usize::from(value >> 5))
@@ -282,7 +276,7 @@ impl Dictionaries {
                 rank,
             };
             builder
-                .push(shared, slot, entry)
+                .push(shared, suffix, entry)
                 .map_err(|()| DictError::NotSorted(index))?;
         }
         if pos != suffixes.len() {
@@ -450,10 +444,11 @@ struct Builder {
 }
 
 impl Builder {
-    fn with_capacity(words: usize) -> Builder {
+    /// A builder for `words` words of `nodes` bytes after their shared prefixes.
+    fn with_capacity(words: usize, nodes: usize) -> Builder {
         Builder {
             set: WordSet {
-                nodes: Vec::with_capacity(words * 3),
+                nodes: Vec::with_capacity(nodes),
                 entries: Vec::with_capacity(words),
                 first: vec![NONE; 128],
                 pairs: Vec::new(),
@@ -468,62 +463,47 @@ impl Builder {
         self.path.len()
     }
 
-    /// The previous word's byte at `depth`.
-    fn previous_byte(&self, depth: usize) -> Option<u8> {
-        let node = *self.path.get(depth)?;
-        self.set.nodes.get(node as usize).map(|n| n.label)
-    }
-
     /// Appends a word that shares `shared` bytes with the previous one and continues with
-    /// `rest` (non-empty). `Err(())` when the word would not sort after the previous one.
+    /// `rest` (non-empty; bit 7 of each byte is ignored, so a file's suffix can be passed
+    /// as it is). `Err(())` when the word would not sort after the previous one.
     fn push(&mut self, shared: usize, rest: &[u8], entry: Entry) -> Result<(), ()> {
-        let Some((&head, _)) = rest.split_first() else {
-            return Err(());
-        };
-        if shared > self.path.len() {
-            return Err(());
-        }
-        let sibling = match self.previous_byte(shared) {
-            Some(prev) if prev >= head => return Err(()),
-            Some(_) => self.path.get(shared).copied(),
-            None => None,
-        };
-        self.path.truncate(shared);
+        let head = rest.first().ok_or(())? & 0x7f;
         let count = u32::try_from(self.set.nodes.len()).map_err(|_| ())?;
-        if let Some(s) = sibling.and_then(|s| self.set.nodes.get_mut(s as usize)) {
-            s.next = count;
-        } else if let Some(&parent) = self.path.last() {
+        let len = u32::try_from(rest.len()).map_err(|_| ())?;
+        let entry_index = u32::try_from(self.set.entries.len()).map_err(|_| ())?;
+        if let Some(&sibling) = self.path.get(shared) {
+            // The previous word goes on past the shared prefix: this word's first new byte
+            // is that node's next sibling, and must sort after it.
+            let node = self.set.nodes.get_mut(sibling as usize).ok_or(())?;
+            if node.label >= head {
+                return Err(());
+            }
+            node.next = count;
+        } else if shared != self.path.len() {
+            return Err(());
+        } else if let Some(&parent) = shared.checked_sub(1).and_then(|d| self.path.get(d)) {
             // The previous word ended at `parent`, the last node written: this is its first
             // child, the next node in preorder.
-            if let Some(p) = self.set.nodes.get_mut(parent as usize) {
-                p.has_child = true;
+            if let Some(node) = self.set.nodes.get_mut(parent as usize) {
+                node.has_child = true;
             }
-        } else if let Some(slot) = self.set.first.get_mut(usize::from(head)) {
+        }
+        if shared == 0
+            && let Some(slot) = self.set.first.get_mut(usize::from(head))
+        {
             *slot = count;
         }
-        for (i, &b) in rest.iter().enumerate() {
-            let index = u32::try_from(self.set.nodes.len()).map_err(|_| ())?;
-            if i > 0 {
-                if let Some(last) = self.set.nodes.last_mut() {
-                    last.has_child = true;
-                }
-            } else if shared == 0
-                && let Some(slot) = self.set.first.get_mut(usize::from(b))
-            {
-                *slot = index;
-            }
-            self.set.nodes.push(Node {
+        self.path.truncate(shared);
+        let last = rest.len() - 1;
+        self.set
+            .nodes
+            .extend(rest.iter().enumerate().map(|(i, &b)| Node {
                 next: NONE,
-                entry: NONE,
-                label: b,
-                has_child: false,
-            });
-            self.path.push(index);
-        }
-        let entry_index = u32::try_from(self.set.entries.len()).map_err(|_| ())?;
-        if let Some(last) = self.set.nodes.last_mut() {
-            last.entry = entry_index;
-        }
+                entry: if i == last { entry_index } else { NONE },
+                label: b & 0x7f,
+                has_child: i != last,
+            }));
+        self.path.extend(count..count.saturating_add(len));
         self.set.entries.push(entry);
         self.set.words += 1;
         Ok(())
@@ -551,7 +531,8 @@ impl WordSet {
         words.retain(|(w, _)| !w.is_empty() && w.iter().all(|b| PRINTABLE.contains(b)));
         words.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.rank.cmp(&b.1.rank)));
         words.dedup_by(|later, earlier| later.0 == earlier.0);
-        let mut builder = Builder::with_capacity(words.len());
+        let nodes = words.iter().map(|(w, _)| w.len()).sum();
+        let mut builder = Builder::with_capacity(words.len(), nodes);
         let mut previous: &[u8] = &[];
         for (word, entry) in &words {
             let shared = previous
