@@ -25,7 +25,14 @@
 //!   ×10,000 per word rated any four common words as strong. Words typed with separators
 //!   between them (`girafe-tambour-nuage`) keep the full price: a separator is a character
 //!   of its own, so they are not a continuation, and a passphrase of random words stays
-//!   strong, since it is their ranks that make it so.
+//!   strong, since it is their ranks that make it so. A phrase written in camel case
+//!   (`ChatNoir`) pays for its capitals once, with its first word: capitalising every word is
+//!   one rule, not one per word.
+//! - **An appended year or date** (`Soleil1985`, `ChatNoir2019`) right after a word or a
+//!   phrase multiplies it by the years or days an attacker tries, and does not lengthen the
+//!   sequence either: word + year is the commonest mangling rule of all, and pricing the
+//!   year as a pattern of its own (at least 50 guesses, and a factor 2 for the order) rated
+//!   a pet name + year + `!` as strong.
 
 use std::ops::Range;
 
@@ -186,6 +193,37 @@ fn phrase_guesses(m: &Match, raw: f64) -> Option<f64> {
     }
 }
 
+/// A year or a date typed right after a word (`Soleil1985`, `ChatNoir2019`): appending one is
+/// an attacker's commonest rule, so it multiplies the word by its own guesses (the years or
+/// days an attacker tries) without the floor of a separate pattern and does not lengthen the
+/// sequence.
+fn appended_guesses(m: &Match, raw: f64) -> Option<f64> {
+    match m.pattern {
+        Pattern::Year(_) | Pattern::Date(_) => Some(raw),
+        _ => None,
+    }
+}
+
+/// First letter upper case, no other: how a word is capitalised in a title or in camel case.
+fn is_title_case(token: &[char]) -> bool {
+    token.first().is_some_and(|c| c.is_uppercase()) && !token.iter().skip(1).any(|c| c.is_uppercase())
+}
+
+/// The price of match `mi` attached to the word before it (see [`State::price`]): a phrase
+/// continuation (without its capital when both words are title case), or an appended year.
+fn attached_guesses(
+    mi: usize,
+    previous_title_case: bool,
+    phrase: &[Option<f64>],
+    camel_phrase: &[Option<f64>],
+    appended: &[Option<f64>],
+) -> Option<f64> {
+    let camel = camel_phrase.get(mi).copied().flatten().filter(|_| previous_title_case);
+    camel
+        .or_else(|| phrase.get(mi).copied().flatten())
+        .or_else(|| appended.get(mi).copied().flatten())
+}
+
 fn bruteforce_guesses(len: usize) -> f64 {
     // 10^len, but never below the minimum of a real pattern plus one.
     let raw = len as f64 * BRUTEFORCE_CARDINALITY_LOG10;
@@ -329,8 +367,9 @@ struct State {
     start: usize,
     /// The state this one extends (index into `states`), if any.
     previous: Option<usize>,
-    /// The last match continues a phrase (priced by [`phrase_guesses`]).
-    joined: bool,
+    /// What the last match is priced at here: its own guesses, or less when it continues a
+    /// phrase or is appended to a word ([`attached_guesses`]).
+    price: f64,
 }
 
 /// Finds the sequence of candidate matches (plus brute-force gaps) with the fewest guesses.
@@ -368,6 +407,32 @@ pub(crate) fn minimum_guesses(
         .iter()
         .zip(&raw)
         .map(|(m, &raw)| phrase_guesses(m, raw))
+        .collect();
+    // Title-case words (`Chat`), and their phrase price without the capital: camel case
+    // (`ChatNoir`) is one way of writing the whole phrase, so the capital is paid once, by
+    // the first word.
+    let title: Vec<bool> = matches
+        .iter()
+        .map(|m| {
+            matches!(m.pattern, Pattern::Dictionary(_)) && is_title_case(pw.slice(&m.range))
+        })
+        .collect();
+    let camel_phrase: Vec<Option<f64>> = matches
+        .iter()
+        .zip(&raw)
+        .zip(&title)
+        .map(|((m, &raw), &title)| {
+            if title {
+                phrase_guesses(m, raw - 2f64.log10())
+            } else {
+                None
+            }
+        })
+        .collect();
+    let appended: Vec<Option<f64>> = matches
+        .iter()
+        .zip(&raw)
+        .map(|(m, &raw)| appended_guesses(m, raw))
         .collect();
     let mut ending_at: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, m) in matches.iter().enumerate() {
@@ -408,7 +473,7 @@ pub(crate) fn minimum_guesses(
             last: None,
             start: 0,
             previous: None,
-            joined: false,
+            price: g,
         };
         ceiling = ceiling.min(total(&state, &factorials));
     }
@@ -451,26 +516,32 @@ pub(crate) fn minimum_guesses(
                 &mut candidates,
                 work,
             );
-            if let Some(&Some(joined)) = phrase.get(mi)
-                && start > 0
-            {
-                // Continue a phrase: from the states whose last match is a word ending here.
+            let attachable = phrase.get(mi).is_some_and(Option::is_some)
+                || appended.get(mi).is_some_and(Option::is_some);
+            if attachable && start > 0 {
+                // Continue a phrase, or append a year to a word: from the states whose last
+                // match is a word ending here.
                 for &pi in frontier.get(start - 1).map(Vec::as_slice).unwrap_or(&[]) {
                     let Some(prev) = states.get(pi) else { continue };
-                    let continues = prev
+                    let Some(pm) = prev
                         .last
-                        .is_some_and(|pm| phrase.get(pm).is_some_and(Option::is_some));
-                    if !continues {
+                        .filter(|&pm| phrase.get(pm).is_some_and(Option::is_some))
+                    else {
                         continue;
-                    }
+                    };
+                    let camel = title.get(pm).copied().unwrap_or(false);
+                    let Some(price) = attached_guesses(mi, camel, &phrase, &camel_phrase, &appended)
+                    else {
+                        continue;
+                    };
                     work.search_steps += 1;
                     candidates.push(State {
                         length: prev.length,
-                        product: prev.product + joined,
+                        product: prev.product + price,
                         last: Some(mi),
                         start,
                         previous: Some(pi),
-                        joined: true,
+                        price,
                     });
                 }
             }
@@ -516,7 +587,7 @@ pub(crate) fn minimum_guesses(
                 last: None,
                 start,
                 previous: Some(pi),
-                joined: false,
+                price: (k + 1 - start) as f64 * BRUTEFORCE_CARDINALITY_LOG10,
             });
         }
         let mut kept = prune(&candidates, ceiling, &factorials, &mut by_length);
@@ -565,17 +636,10 @@ pub(crate) fn minimum_guesses(
             .last
             .and_then(|mi| matches.get(mi).zip(guesses.get(mi)))
         {
-            Some((m, &g)) => ScoredMatch {
+            Some((m, _)) => ScoredMatch {
                 range,
                 pattern: m.pattern.clone(),
-                guesses_log10: if state.joined {
-                    state
-                        .last
-                        .and_then(|mi| phrase.get(mi).copied().flatten())
-                        .unwrap_or(g)
-                } else {
-                    g
-                },
+                guesses_log10: state.price,
             },
             None => {
                 let g = bruteforce_guesses(range.len());
@@ -631,7 +695,7 @@ fn extend(
             last,
             start,
             previous: None,
-            joined: false,
+            price: guesses,
         });
         return;
     }
@@ -647,7 +711,7 @@ fn extend(
             last,
             start,
             previous: Some(pi),
-            joined: false,
+            price: guesses,
         });
     }
 }
