@@ -99,7 +99,7 @@ RICHELIEU_ALL = 20000
 CUTOFFS = {
     "passwords": (8000, 20000, 8),
     "french-passwords": (RICHELIEU_ALL, RICHELIEU_ALL, 99),
-    "french-words": (15000, 35000, 8),
+    "french-words": (15000, 33000, 7),
     "french-first-names": (2000, 2000, 99),
     "french-surnames": (4000, 4000, 99),
     "english-words": (3000, 3000, 99),
@@ -130,7 +130,7 @@ SHORT_LEN = 3
 # The file's header carries the table, so the decoder follows whatever is chosen here.
 BUCKETS_PER_DECADE = 3
 FINE_DECADES = 4
-COARSE_PER_DECADE = 3
+COARSE_PER_DECADE = 2
 MAX_DECADES = 7
 
 # The built-in dictionary, compiled into the engine: the best-ranked passwords and French
