@@ -102,13 +102,9 @@ fn plain_dates(
                 let Some(c) = len.checked_sub(a + b) else {
                     continue;
                 };
-                let year_digits = match order {
-                    Order::YearMonthDay => a,
-                    Order::DayMonthYear | Order::MonthDayYear => c,
-                };
-                let other = match order {
-                    Order::YearMonthDay => c,
-                    Order::DayMonthYear | Order::MonthDayYear => a,
+                let (year_digits, other) = match order {
+                    Order::YearMonthDay => (a, c),
+                    Order::DayMonthYear | Order::MonthDayYear => (c, a),
                 };
                 if !(year_digits == 2 || year_digits == 4) || !(1..=2).contains(&other) {
                     continue;
