@@ -35,8 +35,9 @@
 //!   a pet name + year + `!` as strong.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use super::input::Password;
+use super::input::{MAX_RATED_CHARS, Password};
 use super::keyboards::Layout;
 use super::matchers::{
     DictionaryMatch, Match, Pattern, RepeatMatch, SequenceKind, SequenceMatch, SpatialMatch,
@@ -436,23 +437,51 @@ pub(crate) fn minimum_guesses(
         .zip(&raw)
         .map(|(m, &raw)| appended_guesses(m, raw))
         .collect();
-    let mut ending_at: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, m) in matches.iter().enumerate() {
-        if !m.range.is_empty()
-            && m.range.end <= n
-            && let Some(list) = ending_at.get_mut(m.range.end - 1)
-        {
-            list.push(i);
+    // The matches by their last character, in one array (a counting sort): those ending at
+    // k are `by_end[ends[k]..ends[k + 1]]`.
+    let mut ends: Vec<usize> = vec![0; n + 1];
+    let ending = |m: &Match| (!m.range.is_empty() && m.range.end <= n).then(|| m.range.end - 1);
+    for m in matches {
+        if let Some(slot) = ending(m).and_then(|k| ends.get_mut(k + 1)) {
+            *slot += 1;
         }
     }
-    // frontier[k]: the non-dominated states covering 0..=k.
+    for k in 1..ends.len() {
+        let previous = ends.get(k - 1).copied().unwrap_or(0);
+        if let Some(slot) = ends.get_mut(k) {
+            *slot += previous;
+        }
+    }
+    let mut by_end: Vec<usize> = vec![0; ends.last().copied().unwrap_or(0)];
+    let mut fill: Vec<usize> = ends.clone();
+    for (i, m) in matches.iter().enumerate() {
+        if let Some(k) = ending(m)
+            && let Some(at) = fill.get_mut(k)
+        {
+            if let Some(slot) = by_end.get_mut(*at) {
+                *slot = i;
+            }
+            *at += 1;
+        }
+    }
+    let ending_at = |k: usize| -> &[usize] {
+        match (ends.get(k), ends.get(k + 1)) {
+            (Some(&a), Some(&b)) => by_end.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
+    // frontier[k]: the non-dominated states covering 0..=k, a range of `states` (each
+    // position's states are stored together, as they are found).
     let mut states: Vec<State> = Vec::with_capacity(n * MAX_STATES_PER_POSITION);
-    let mut frontier: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut frontier: Vec<Range<usize>> = vec![0..0; n];
     // Brute force over start..=k costs (k + 1 − start) per char when at least two chars long,
     // so for each previous length l the best predecessor is the one minimising
     // `product − start`; keeping that running minimum makes brute force O(lengths) per k.
     let mut bruteforce_from: Vec<Option<(f64, usize, usize)>> = Vec::new();
-    let factorials = log10_factorials(n + 2);
+    // Sequences have at most one match per rated character: one table for every password.
+    static FACTORIALS: OnceLock<Vec<f64>> = OnceLock::new();
+    let factorials = FACTORIALS.get_or_init(|| log10_factorials(MAX_RATED_CHARS + 2));
+    let factorials = factorials.as_slice();
     // Any complete sequence bounds the answer, and a state already costing more can only get
     // worse as it grows. Start from the best of: all brute force, or one match with brute
     // force before and after it.
@@ -477,16 +506,18 @@ pub(crate) fn minimum_guesses(
             previous: None,
             price: g,
         };
-        ceiling = ceiling.min(total_upper_bound(&state, &factorials));
+        ceiling = ceiling.min(total_upper_bound(&state, factorials));
     }
     let ceiling = ceiling + 1e-9;
     let mut by_length: Vec<[Option<State>; 2]> = Vec::new();
     let mut candidates: Vec<State> = Vec::new();
+    let mut kept: Vec<State> = Vec::new();
+    let mut best: Vec<(f64, State)> = Vec::with_capacity(MAX_STATES_PER_POSITION + 1);
     for k in 0..n {
         candidates.clear();
         if k >= 2 {
             let start = k - 1;
-            for &pi in frontier.get(start - 1).map(Vec::as_slice).unwrap_or(&[]) {
+            for pi in frontier.get(start - 1).cloned().unwrap_or(0..0) {
                 let Some(prev) = states.get(pi) else { continue };
                 if prev.last.is_none() {
                     continue;
@@ -503,7 +534,7 @@ pub(crate) fn minimum_guesses(
                 }
             }
         }
-        for &mi in ending_at.get(k).map(Vec::as_slice).unwrap_or(&[]) {
+        for &mi in ending_at(k) {
             let (Some(m), Some(&g)) = (matches.get(mi), guesses.get(mi)) else {
                 continue;
             };
@@ -523,7 +554,7 @@ pub(crate) fn minimum_guesses(
             if attachable && start > 0 {
                 // Continue a phrase, or append a year to a word: from the states whose last
                 // match is a word ending here.
-                for &pi in frontier.get(start - 1).map(Vec::as_slice).unwrap_or(&[]) {
+                for pi in frontier.get(start - 1).cloned().unwrap_or(0..0) {
                     let Some(prev) = states.get(pi) else { continue };
                     let Some(pm) = prev
                         .last
@@ -592,7 +623,7 @@ pub(crate) fn minimum_guesses(
                 price: (k + 1 - start) as f64 * BRUTEFORCE_CARDINALITY_LOG10,
             });
         }
-        let mut kept = prune(&candidates, ceiling, &factorials, &mut by_length);
+        prune(&candidates, ceiling, factorials, &mut by_length, &mut kept);
         if kept.len() > MAX_STATES_PER_POSITION {
             // Keep the states whose cost so far is lowest: a cost only grows as a state is
             // extended, so these are the likeliest to end the cheapest sequence.
@@ -604,7 +635,7 @@ pub(crate) fn minimum_guesses(
                 (factorial + s.product).max(SEQUENCE_PENALTY_LOG10 * length.saturating_sub(1) as f64)
             };
             // The cheapest ones, by insertion into a short sorted list.
-            let mut best: Vec<(f64, State)> = Vec::with_capacity(MAX_STATES_PER_POSITION + 1);
+            best.clear();
             for state in &kept {
                 let c = cost(state);
                 if best.len() == MAX_STATES_PER_POSITION
@@ -619,19 +650,17 @@ pub(crate) fn minimum_guesses(
             kept.clear();
             kept.extend(best.iter().map(|&(_, s)| s));
         }
-        let slot = frontier.get_mut(k);
-        if let Some(slot) = slot {
-            for state in kept {
-                slot.push(states.len());
-                states.push(state);
-            }
+        let first = states.len();
+        states.extend_from_slice(&kept);
+        if let Some(slot) = frontier.get_mut(k) {
+            *slot = first..states.len();
         }
     }
     let best = frontier
         .get(n - 1)
-        .into_iter()
-        .flatten()
-        .filter_map(|&i| states.get(i).map(|s| (i, total(s, &factorials))))
+        .cloned()
+        .unwrap_or(0..0)
+        .filter_map(|i| states.get(i).map(|s| (i, total(s, factorials))))
         .min_by(|a, b| a.1.total_cmp(&b.1));
     let Some((index, guesses_log10)) = best else {
         return Search {
@@ -703,7 +732,7 @@ fn total_upper_bound(s: &State, factorials: &[f64]) -> f64 {
 #[allow(clippy::too_many_arguments)]
 fn extend(
     states: &[State],
-    frontier: &[Vec<usize>],
+    frontier: &[Range<usize>],
     start: usize,
     guesses: f64,
     last: Option<usize>,
@@ -723,7 +752,7 @@ fn extend(
         });
         return;
     }
-    for &pi in frontier.get(start - 1).map(Vec::as_slice).unwrap_or(&[]) {
+    for pi in frontier.get(start - 1).cloned().unwrap_or(0..0) {
         let Some(prev) = states.get(pi) else { continue };
         if last.is_none() && prev.last.is_none() {
             continue; // no two brute-force spans in a row
@@ -749,7 +778,9 @@ fn prune(
     ceiling: f64,
     factorials: &[f64],
     by_length: &mut Vec<[Option<State>; 2]>,
-) -> Vec<State> {
+    kept: &mut Vec<State>,
+) {
+    kept.clear();
     let mut longest = 0usize;
     for c in candidates {
         let floor = SEQUENCE_PENALTY_LOG10 * f64::from(c.length.saturating_sub(1));
@@ -772,7 +803,6 @@ fn prune(
             *slot = Some(*c);
         }
     }
-    let mut kept: Vec<State> = Vec::new();
     let mut best_any = f64::INFINITY;
     let mut best_match_ended = f64::INFINITY;
     for pair in by_length.iter_mut().take(longest + 1) {
@@ -791,7 +821,6 @@ fn prune(
             kept.push(c);
         }
     }
-    kept
 }
 
 #[cfg(test)]
