@@ -209,7 +209,8 @@ fn appended_guesses(m: &Match, raw: f64) -> Option<f64> {
 
 /// First letter upper case, no other: how a word is capitalised in a title or in camel case.
 fn is_title_case(token: &[char]) -> bool {
-    token.first().is_some_and(|c| c.is_uppercase()) && !token.iter().skip(1).any(|c| c.is_uppercase())
+    token.first().is_some_and(|c| c.is_uppercase())
+        && !token.iter().skip(1).any(|c| c.is_uppercase())
 }
 
 /// The price of match `mi` attached to the word before it (see [`State::price`]): a phrase
@@ -221,7 +222,11 @@ fn attached_guesses(
     camel_phrase: &[Option<f64>],
     appended: &[Option<f64>],
 ) -> Option<f64> {
-    let camel = camel_phrase.get(mi).copied().flatten().filter(|_| previous_title_case);
+    let camel = camel_phrase
+        .get(mi)
+        .copied()
+        .flatten()
+        .filter(|_| previous_title_case);
     camel
         .or_else(|| phrase.get(mi).copied().flatten())
         .or_else(|| appended.get(mi).copied().flatten())
@@ -416,9 +421,7 @@ pub(crate) fn minimum_guesses(
     // the first word.
     let title: Vec<bool> = matches
         .iter()
-        .map(|m| {
-            matches!(m.pattern, Pattern::Dictionary(_)) && is_title_case(pw.slice(&m.range))
-        })
+        .map(|m| matches!(m.pattern, Pattern::Dictionary(_)) && is_title_case(pw.slice(&m.range)))
         .collect();
     let camel_phrase: Vec<Option<f64>> = matches
         .iter()
@@ -563,7 +566,8 @@ pub(crate) fn minimum_guesses(
                         continue;
                     };
                     let camel = title.get(pm).copied().unwrap_or(false);
-                    let Some(price) = attached_guesses(mi, camel, &phrase, &camel_phrase, &appended)
+                    let Some(price) =
+                        attached_guesses(mi, camel, &phrase, &camel_phrase, &appended)
                     else {
                         continue;
                     };
@@ -632,7 +636,8 @@ pub(crate) fn minimum_guesses(
             let cost = |s: &State| {
                 let length = s.length as usize;
                 let factorial = factorials.get(length).copied().unwrap_or(f64::INFINITY);
-                (factorial + s.product).max(SEQUENCE_PENALTY_LOG10 * length.saturating_sub(1) as f64)
+                (factorial + s.product)
+                    .max(SEQUENCE_PENALTY_LOG10 * length.saturating_sub(1) as f64)
             };
             // The cheapest ones, by insertion into a short sorted list.
             best.clear();

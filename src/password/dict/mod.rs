@@ -512,7 +512,9 @@ impl Builder {
     fn finish(mut self) -> WordSet {
         let mut pairs = vec![NONE; PRINTABLE_COUNT * PRINTABLE_COUNT];
         for a in PRINTABLE {
-            let mut child = self.set.child(*self.set.first.get(usize::from(a)).unwrap_or(&NONE));
+            let mut child = self
+                .set
+                .child(*self.set.first.get(usize::from(a)).unwrap_or(&NONE));
             while let Some(node) = self.set.nodes.get(child as usize) {
                 if let Some(slot) = pair_index(a, node.label).and_then(|i| pairs.get_mut(i)) {
                     *slot = child;
@@ -711,5 +713,4 @@ mod tests {
             let _ = Dictionaries::decode(BUILTIN.get(..cut).unwrap_or(&[]));
         }
     }
-
 }

@@ -137,7 +137,10 @@ impl Walk<'_> {
         } else {
             b""
         };
-        for (i, b) in std::iter::once(typed).chain(letters.iter().copied()).enumerate() {
+        for (i, b) in std::iter::once(typed)
+            .chain(letters.iter().copied())
+            .enumerate()
+        {
             if self.budget == 0 || self.out.len() >= MAX_MATCHES {
                 return;
             }
