@@ -12,7 +12,9 @@
 //!
 //! For tuning, `BENCH_DICT` and `BENCH_CORPUS` replace the two files (say, a dictionary built
 //! by `build.py --tune K` and its left-out entries), and `BENCH_SHOW=SECTION` lists that
-//! section's passwords rated 3 or more.
+//! section's passwords rated 3 or more. `BENCH_EXPLAIN` (one password a line) prints the
+//! chosen sequence of each of its passwords and nothing else (`BENCH_EXPLAIN_ROUNDS=N` rates
+//! each N times first, for a profiler).
 // Test and tool code reads files, the clock and the environment; clippy.toml forbids that to
 // the core only.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
@@ -68,6 +70,26 @@ fn main() {
         .with_dictionaries(Arc::new(dict))
         .with_extra_words(&["Mutami", "Viamedis", "Almerys", "Harmonie Mutuelle"]);
 
+    if let Ok(list) = std::env::var("BENCH_EXPLAIN") {
+        let repeat: usize = std::env::var("BENCH_EXPLAIN_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
+        for pw in list.lines().filter(|l| !l.is_empty()) {
+            for _ in 1..repeat {
+                std::hint::black_box(estimate(pw, &ctx));
+            }
+            let e = estimate(pw, &ctx);
+            println!(
+                "{} {:.2} {pw}  [{}]",
+                e.score.as_u8(),
+                e.guesses_log10,
+                describe(pw, &e)
+            );
+        }
+        return;
+    }
+
     let mut section = String::from("?");
     let mut items: Vec<(String, String)> = Vec::new();
     for line in corpus.lines() {
@@ -121,18 +143,10 @@ fn main() {
         let e = estimate(pw, &ctx);
         let score = e.score.as_u8() as usize;
         if score >= 3 && show.as_deref() == Some(name.as_str()) {
-            let parts: Vec<String> = e
-                .sequence
-                .iter()
-                .map(|m| {
-                    let text: String = pw.chars().skip(m.range.start).take(m.range.len()).collect();
-                    format!("{text}:{}:{:.1}", pattern_name(&m.pattern), m.guesses_log10)
-                })
-                .collect();
             println!(
                 "  {score} {:.1} {pw}  [{}]",
                 e.guesses_log10,
-                parts.join(" ")
+                describe(pw, &e)
             );
         }
         match sections.iter_mut().find(|s| &s.0 == name) {
@@ -212,6 +226,19 @@ fn main() {
             );
         }
     }
+}
+
+/// The chosen sequence as `text:pattern:log10 guesses` parts.
+fn describe(pw: &str, e: &breach_check::password::Estimate) -> String {
+    let parts: Vec<String> = e
+        .sequence
+        .iter()
+        .map(|m| {
+            let text: String = pw.chars().skip(m.range.start).take(m.range.len()).collect();
+            format!("{text}:{}:{:.2}", pattern_name(&m.pattern), m.guesses_log10)
+        })
+        .collect();
+    parts.join(" ")
 }
 
 fn pattern_name(p: &breach_check::password::Pattern) -> String {

@@ -473,6 +473,25 @@ fn the_worst_known_inputs_stay_within_a_tight_budget() {
 }
 
 #[test]
+fn the_search_work_is_linear_in_the_matches_and_the_length() {
+    // The search keeps a few states per position, so each candidate match and each
+    // position costs it a bounded number of steps, whatever the input. Before that bound,
+    // 256 random digits (a date at every position) took 25,839 steps for 400 matches, over
+    // 16 × (400 + 256) = 10,496.
+    for pw in worst_inputs() {
+        let e = rate(&pw);
+        let bound = 16 * (e.work.matches + e.rated_chars);
+        assert!(
+            e.work.search_steps <= bound,
+            "{:?}…: {} steps, bound {bound}: {:?}",
+            pw.get(..12),
+            e.work.search_steps,
+            e.work
+        );
+    }
+}
+
+#[test]
 fn known_slow_inputs_for_other_meters_stay_bounded() {
     let cases = [
         "aB3$".repeat(64),
@@ -552,4 +571,172 @@ fn the_built_in_list_alone_rates_the_commonest_french_passwords_weak() {
             e.score
         );
     }
+}
+
+// ---- phrase and suffix pricing --------------------------------------------------------
+
+#[test]
+fn a_camel_cased_phrase_pays_its_capitals_once() {
+    // Capitalising every word is one rule: `ChatNoir` costs what `Chatnoir` costs.
+    let camel = rate("ChatNoir");
+    let first_only = rate("Chatnoir");
+    let lower = rate("chatnoir");
+    assert!(
+        (camel.guesses_log10 - first_only.guesses_log10).abs() < 1e-9,
+        "{:.3} vs {:.3}: {:#?}",
+        camel.guesses_log10,
+        first_only.guesses_log10,
+        camel.sequence
+    );
+    // Within the formula's `+ 1` (D^0 for a sequence of one pattern).
+    assert!((camel.guesses_log10 - lower.guesses_log10 - 2f64.log10()).abs() < 1e-3);
+}
+
+#[test]
+fn a_year_appended_to_a_word_multiplies_it_by_the_years_only() {
+    // Word + year is the commonest mangling rule: the year adds its 20 candidate years
+    // (any of the last century), not a pattern of its own.
+    for (word, with_year) in [("soleil", "soleil1985"), ("ChatNoir", "ChatNoir2019")] {
+        let alone = rate(word).guesses_log10;
+        let appended = rate(with_year);
+        assert!(
+            (appended.guesses_log10 - alone - 20f64.log10()).abs() < 1e-3,
+            "{with_year}: {:.3} against {alone:.3}: {:#?}",
+            appended.guesses_log10,
+            appended.sequence
+        );
+    }
+}
+
+#[test]
+fn a_two_word_pet_name_with_a_year_and_a_bang_is_not_strong() {
+    for pw in ["ChatNoir2019!", "PetitLoup2012!", "GrosMinet1999!"] {
+        let e = rate(pw);
+        assert!(
+            e.score <= Score::Two,
+            "{pw}: {:?} ({:.2}): {:#?}",
+            e.score,
+            e.guesses_log10,
+            e.sequence
+        );
+    }
+}
+
+#[test]
+fn a_year_after_random_characters_is_no_suffix() {
+    // Only a word takes a year as a suffix: random characters around a year keep the price
+    // of separate patterns, so a random string stays strong.
+    let e = rate("xK9#1987qZ!v");
+    assert!(
+        e.score >= Score::Three,
+        "{:.2}: {:#?}",
+        e.guesses_log10,
+        e.sequence
+    );
+}
+
+// ---- the dictionary format -------------------------------------------------------------
+
+/// Encodes `dict` again in format 2, with the header (rank table and lists) of `original`:
+/// the decoder keeps every word, list and bucket if this gives the same bytes back.
+fn encode_again(dict: &Dictionaries, original: &[u8]) -> Vec<u8> {
+    // Header: magic (6), version (1), bucket count K, K varint ranks, lists, word count.
+    let mut pos = 8;
+    let varint = |bytes: &[u8], pos: &mut usize| -> u32 {
+        let mut value = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = bytes[*pos];
+            *pos += 1;
+            value |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                return value;
+            }
+        }
+    };
+    let ranks: Vec<u32> = (0..original[7])
+        .map(|_| varint(original, &mut pos))
+        .collect();
+    let lists = varint(original, &mut pos);
+    for _ in 0..lists {
+        pos += 1;
+        varint(original, &mut pos);
+    }
+    let mut out = original[..pos].to_vec();
+    let entries: Vec<(String, breach_check::password::Entry)> = dict.entries().collect();
+    let mut count = entries.len();
+    loop {
+        let b = (count & 0x7f) as u8;
+        count >>= 7;
+        out.push(if count > 0 { b | 0x80 } else { b });
+        if count == 0 {
+            break;
+        }
+    }
+    let (mut prefixes, mut values, mut suffixes) = (Vec::new(), Vec::new(), Vec::new());
+    let mut previous: &[u8] = &[];
+    for (word, entry) in &entries {
+        let word = word.as_bytes();
+        let shared = previous
+            .iter()
+            .zip(word)
+            .take_while(|(a, b)| a == b)
+            .count();
+        prefixes.push(shared as u8);
+        let list = dict
+            .lists()
+            .iter()
+            .position(|l| l.name == entry.dictionary)
+            .expect("a declared list");
+        let bucket = ranks
+            .iter()
+            .position(|&r| r == entry.rank)
+            .expect("a rank of the table");
+        values.push((list as u8) << 5 | bucket as u8);
+        let mut tail = word[shared..].to_vec();
+        *tail.last_mut().expect("a non-empty suffix") |= 0x80;
+        suffixes.extend(tail);
+        previous = word;
+    }
+    out.extend(prefixes);
+    out.extend(values);
+    out.extend(suffixes);
+    out
+}
+
+#[test]
+fn the_committed_dictionaries_round_trip_through_the_decoder() {
+    let full = dictionaries();
+    assert_eq!(encode_again(&full, DICT_BYTES), DICT_BYTES);
+    let builtin_bytes = include_bytes!("../assets/breach-check-builtin.dict");
+    let builtin = Dictionaries::decode(builtin_bytes).expect("the built-in dictionary decodes");
+    assert_eq!(encode_again(&builtin, builtin_bytes), builtin_bytes);
+    // Every word decoded is found again by lookup, with its entry.
+    for (word, entry) in full.entries().step_by(97) {
+        assert_eq!(full.lookup(&word), Some(entry), "{word}");
+    }
+}
+
+#[test]
+fn a_dictionary_out_of_order_or_with_a_bad_rank_table_is_refused() {
+    use breach_check::password::DictError;
+    // Magic, version 2, one bucket (rank 1), one list (id 0, 2 entries), two words: `ab`,
+    // then one shared byte and `a`, so `aa`, which sorts before `ab`.
+    let mut bytes = b"BCDICT".to_vec();
+    bytes.extend([2, 1, 1, 1, 0, 2, 2]);
+    bytes.extend([0, 1]); // shared prefixes
+    bytes.extend([0, 0]); // list 0, bucket 0
+    bytes.extend([b'a', b'b' | 0x80, b'a' | 0x80]);
+    assert_eq!(
+        Dictionaries::decode(&bytes).err(),
+        Some(DictError::NotSorted(1))
+    );
+    // The same with `ac` second is a dictionary of two words.
+    let last = bytes.len() - 1;
+    bytes[last] = b'c' | 0x80;
+    assert_eq!(Dictionaries::decode(&bytes).map(|d| d.len()), Ok(2));
+    // Ranks must increase.
+    let bad = b"BCDICT\x02\x02\x05\x05\x00\x00";
+    assert_eq!(Dictionaries::decode(bad).err(), Some(DictError::BadRanks));
 }

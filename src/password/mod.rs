@@ -2,7 +2,7 @@
 //!
 //! The pipeline follows Wheeler's zxcvbn (USENIX Security 2016), implemented from the paper:
 //!
-//! 1. **Matchers** ([`matchers`]) list every candidate pattern: ranked dictionary words
+//! 1. **Matchers** list every candidate [`Match`]: ranked dictionary words
 //!    (forwards, reversed, with l33t, accents folded), keyboard walks (AZERTY, QWERTY,
 //!    QWERTZ, BÉPO, keypads), repeats, sequences, years, dates in French orders,
 //!    NIR-shaped numbers and context words (insurer, operators, host words).
@@ -36,21 +36,26 @@
 //! [`Arc`]. See `tools/build-dictionaries/README.md` for sources and licences.
 
 mod crack_time;
-pub mod dict;
+mod dict;
 mod feedback;
 mod input;
-pub mod keyboards;
-pub mod matchers;
+mod keyboards;
+mod matchers;
 mod scoring;
 
 use std::sync::{Arc, OnceLock};
 
 pub use crack_time::{CrackTime, CrackTimes, Scenario, TimeBucket};
-pub use dict::{DictError, Dictionaries, DictionaryKind, DictionaryName, Entry, ListInfo};
+pub use dict::{
+    ASSET_FILE_NAME, DictError, Dictionaries, DictionaryKind, DictionaryName, Entry, ListInfo,
+};
 pub use feedback::{Feedback, Suggestion, Warning};
 pub use input::{MAX_RATED_CHARS, byte_to_char_range};
 pub use keyboards::Layout;
-pub use matchers::{InterleavedMatch, Match, Pattern, SuffixKind, SuffixMatch, Work};
+pub use matchers::{
+    DateMatch, DictionaryMatch, InterleavedMatch, Match, NirKey, NirMatch, Pattern, RepeatMatch,
+    SequenceKind, SequenceMatch, SpatialMatch, SuffixKind, SuffixMatch, Work, YearMatch,
+};
 pub use scoring::ScoredMatch;
 
 use dict::WordSet;

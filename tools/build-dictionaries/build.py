@@ -99,7 +99,7 @@ RICHELIEU_ALL = 20000
 CUTOFFS = {
     "passwords": (8000, 20000, 8),
     "french-passwords": (RICHELIEU_ALL, RICHELIEU_ALL, 99),
-    "french-words": (15000, 35000, 8),
+    "french-words": (15000, 33000, 7),
     "french-first-names": (2000, 2000, 99),
     "french-surnames": (4000, 4000, 99),
     "english-words": (3000, 3000, 99),
@@ -122,9 +122,16 @@ MARGIN = 0.0
 SHORT_WORDS = {"french-words": 300, "english-words": 300}
 SHORT_LEN = 3
 
-# Rank buckets per decade; a bucket's rank is its geometric middle (within a factor of
-# 10^(1/6) ≈ 1.47 of the true rank at 3 per decade).
+# Rank buckets: BUCKETS_PER_DECADE per decade up to rank 10^FINE_DECADES, then
+# COARSE_PER_DECADE per decade. A bucket's rank is its geometric middle (within a factor of
+# 10^(1/6) ≈ 1.47 of the true rank at 3 per decade). The ranks of the common words decide
+# scores; beyond 10,000 a word costs 4–5 digits' worth of guesses whatever its exact rank, so
+# coarse buckets there save bytes (the value stream gzips smaller) and cost little precision.
+# The file's header carries the table, so the decoder follows whatever is chosen here.
 BUCKETS_PER_DECADE = 3
+FINE_DECADES = 4
+COARSE_PER_DECADE = 2
+MAX_DECADES = 7
 
 # The built-in dictionary, compiled into the engine: the best-ranked passwords and French
 # names only. It deliberately holds no wordfreq (CC BY-SA) data, so the wasm binary carries
@@ -410,7 +417,9 @@ def select(lists, cutoffs, margin, extra=None, short=None):
 
 
 # ---------------------------------------------------------------------------------------
-# Encoding (format version 1, see src/password/dict/mod.rs)
+# Encoding (format version 2, see src/password/dict/mod.rs)
+
+FORMAT_VERSION = 2
 
 
 def varint(n: int) -> bytes:
@@ -423,9 +432,25 @@ def varint(n: int) -> bytes:
             return bytes(out)
 
 
+def bucket_edges() -> list[float]:
+    """The lower bound (log10 of the rank) of each bucket, increasing."""
+    edges = [i / BUCKETS_PER_DECADE for i in range(FINE_DECADES * BUCKETS_PER_DECADE)]
+    coarse = (MAX_DECADES - FINE_DECADES) * COARSE_PER_DECADE
+    edges += [FINE_DECADES + i / COARSE_PER_DECADE for i in range(coarse)]
+    assert len(edges) <= 32
+    return edges
+
+
+def bucket_ranks() -> list[int]:
+    """The rank each bucket stands for: the geometric middle of its range."""
+    edges = bucket_edges()
+    uppers = edges[1:] + [MAX_DECADES]
+    return [max(1, round(10 ** ((lo + hi) / 2))) for lo, hi in zip(edges, uppers)]
+
+
 def bucket(rank: int) -> int:
-    b = int(math.log10(rank) * BUCKETS_PER_DECADE)
-    assert 0 <= b < 32, rank
+    level = math.log10(rank)
+    b = max(i for i, lo in enumerate(bucket_edges()) if lo <= level + 1e-12)
     return b
 
 
@@ -434,7 +459,10 @@ def encode(best: dict[str, tuple[str, int]], kept: dict[str, int]) -> bytes:
     index = {n: i for i, n in enumerate(names)}
     words = sorted(best, key=lambda w: w.encode())
     out = bytearray(b"BCDICT")
-    out += bytes([1, BUCKETS_PER_DECADE])
+    ranks = bucket_ranks()
+    out += bytes([FORMAT_VERSION, len(ranks)])
+    for r in ranks:
+        out += varint(r)
     out += varint(len(names))
     for n in names:
         out += bytes([LIST_IDS[n]]) + varint(kept[n])
@@ -523,8 +551,9 @@ def main() -> None:
 
     manifest = {
         "generator": "tools/build-dictionaries/build.py",
-        "format_version": 1,
+        "format_version": FORMAT_VERSION,
         "buckets_per_decade": BUCKETS_PER_DECADE,
+        "bucket_ranks": bucket_ranks(),
         "margin": MARGIN,
         "short_words": SHORT_WORDS,
         "french_vocab": FRENCH_VOCAB,

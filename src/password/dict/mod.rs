@@ -1,13 +1,13 @@
 //! The compact dictionary format and its in-memory lookup structure.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! All integers are LEB128 varints unless noted.
 //!
 //! ```text
 //! magic        6 bytes  "BCDICT"
-//! version      u8       1
-//! buckets      u8       rank buckets per decade (B)
+//! version      u8       2
+//! ranks        u8 K (1–32), then K varints: the rank each bucket stands for, increasing
 //! lists        varint   number of lists, then per list: id u8, entries varint
 //! words        varint   N, the number of distinct folded words
 //! prefixes     N bytes  bytes shared with the previous word (front coding)
@@ -15,11 +15,16 @@
 //! suffixes     rest     each word's remaining bytes, the last one with bit 7 set
 //! ```
 //!
-//! Words are ASCII (folded: lowercase, no accents), strictly increasing in byte order, so the
-//! decoded array supports prefix narrowing by binary search. Each word keeps only its best
-//! (lowest) rank over all lists, quantised to a bucket `b` of `B` per decade; the decoder
-//! uses the bucket's geometric middle, `10^((b + 0.5) / B)`, as the rank. The generator is
-//! `tools/build-dictionaries/`; its README records sources, licences and sizes.
+//! Words are ASCII (folded: lowercase, no accents), strictly increasing in byte order. Each
+//! word keeps only its best (lowest) rank over all lists, quantised to a bucket; the header's
+//! table gives each bucket's rank, so the generator chooses the buckets (fine among the
+//! common words, where a rank decides a score, coarse among the rare ones). Version 1 had a
+//! fixed three buckets per decade.
+//!
+//! The decoder builds a trie in one linear pass (see [`WordSet`]): a front-coded, sorted
+//! list appends each word's new bytes as a chain of nodes, so nothing is sorted or copied.
+//! The generator is `tools/build-dictionaries/`; its README records sources, licences and
+//! sizes.
 
 use std::fmt;
 
@@ -31,7 +36,9 @@ pub const ASSET_FILE_NAME: &str = "breach-check.dict";
 static BUILTIN: &[u8] = include_bytes!("../../../assets/breach-check-builtin.dict");
 
 const MAGIC: &[u8; 6] = b"BCDICT";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
+/// At most this many rank buckets (the value byte holds 5 bits of bucket).
+const BUCKETS: usize = 32;
 
 /// A word list the estimator knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -164,6 +171,8 @@ pub enum DictError {
     BadValue(u32),
     /// Bytes remain after the last word.
     TrailingBytes,
+    /// The rank table is empty, longer than 32, or not increasing.
+    BadRanks,
 }
 
 impl fmt::Display for DictError {
@@ -177,6 +186,7 @@ impl fmt::Display for DictError {
             DictError::NotSorted(i) => write!(f, "words are not sorted at index {i}"),
             DictError::BadValue(i) => write!(f, "word {i} refers to an undeclared list"),
             DictError::TrailingBytes => write!(f, "unexpected bytes after the last word"),
+            DictError::BadRanks => write!(f, "bad rank table"),
         }
     }
 }
@@ -201,9 +211,17 @@ impl Dictionaries {
         if version != VERSION {
             return Err(DictError::UnsupportedVersion(version));
         }
-        let per_decade = r.byte()?;
-        if per_decade == 0 {
-            return Err(DictError::Truncated);
+        let bucket_count = usize::from(r.byte()?);
+        if bucket_count == 0 || bucket_count > BUCKETS {
+            return Err(DictError::BadRanks);
+        }
+        let mut ranks: Vec<u32> = Vec::with_capacity(bucket_count);
+        for _ in 0..bucket_count {
+            let rank = r.varint()?;
+            if rank == 0 || ranks.last().is_some_and(|&last| rank <= last) {
+                return Err(DictError::BadRanks);
+            }
+            ranks.push(rank);
         }
         let list_count = r.varint()?;
         if list_count > 8 {
@@ -227,59 +245,45 @@ impl Dictionaries {
         let values = r.take(n)?;
         let suffixes = r.rest();
 
-        let ranks: Vec<u32> = (0u32..32).map(|b| bucket_rank(b, per_decade)).collect();
-        let mut text: Vec<u8> = Vec::with_capacity(suffixes.len() + n * 3);
-        let mut ends: Vec<u32> = Vec::with_capacity(n);
-        let mut entries: Vec<Entry> = Vec::with_capacity(n);
-        let mut start = 0usize;
+        // Each suffix byte becomes one node.
+        let mut builder = Builder::with_capacity(n, suffixes.len());
         let mut pos = 0usize;
-        for i in 0..n {
+        for (i, (&shared, &value)) in prefixes.iter().zip(values).enumerate() {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
-            let shared = usize::from(*prefixes.get(i).ok_or(DictError::Truncated)?);
-            let prev_len = text.len() - start;
-            if shared > prev_len {
+            let shared = usize::from(shared);
+            if shared > builder.previous_len() {
                 return Err(DictError::BadWord(index));
             }
-            let new_start = text.len();
-            text.extend_from_within(start..start + shared);
-            loop {
-                let b = *suffixes.get(pos).ok_or(DictError::Truncated)?;
-                pos += 1;
-                let c = b & 0x7f;
-                if !(0x21..=0x7e).contains(&c) {
-                    return Err(DictError::BadWord(index));
-                }
-                text.push(c);
-                if b & 0x80 != 0 {
-                    break;
-                }
+            let rest = suffixes.get(pos..).ok_or(DictError::Truncated)?;
+            let len = rest
+                .iter()
+                .position(|b| b & 0x80 != 0)
+                .ok_or(DictError::Truncated)?
+                + 1;
+            let suffix = rest.get(..len).ok_or(DictError::Truncated)?;
+            pos += len;
+            if !suffix.iter().all(|b| PRINTABLE.contains(&(b & 0x7f))) {
+                return Err(DictError::BadWord(index));
             }
-            if i > 0 {
-                let prev = text.get(start..new_start).unwrap_or(&[]);
-                let word = text.get(new_start..).unwrap_or(&[]);
-                if prev >= word {
-                    return Err(DictError::NotSorted(index));
-                }
-            }
-            start = new_start;
-            ends.push(u32::try_from(text.len()).map_err(|_| DictError::Truncated)?);
-            let value = *values.get(i).ok_or(DictError::Truncated)?;
             let list = lists
                 .get(usize::from(value >> 5))
                 .ok_or(DictError::BadValue(index))?;
             let rank = *ranks
                 .get(usize::from(value & 0x1f))
                 .ok_or(DictError::BadValue(index))?;
-            entries.push(Entry {
+            let entry = Entry {
                 dictionary: list.name,
                 rank,
-            });
+            };
+            builder
+                .push(shared, suffix, entry)
+                .map_err(|()| DictError::NotSorted(index))?;
         }
         if pos != suffixes.len() {
             return Err(DictError::TrailingBytes);
         }
         Ok(Dictionaries {
-            set: WordSet::from_sorted(text, ends, entries),
+            set: builder.finish(),
             lists,
         })
     }
@@ -320,6 +324,13 @@ impl Dictionaries {
         &self.lists
     }
 
+    /// Every word (folded) with its entry, in byte order: what the file holds, decoded.
+    pub fn entries(&self) -> impl Iterator<Item = (String, Entry)> + '_ {
+        self.set
+            .iter()
+            .map(|(word, entry)| (String::from_utf8_lossy(&word).into_owned(), entry))
+    }
+
     pub(crate) fn words(&self) -> &WordSet {
         &self.set
     }
@@ -337,18 +348,6 @@ pub(crate) fn fold_token(word: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
-}
-
-fn bucket_rank(bucket: u32, per_decade: u8) -> u32 {
-    let exponent = (f64::from(bucket) + 0.5) / f64::from(per_decade);
-    let rank = 10f64.powf(exponent).round();
-    if rank < 1.0 {
-        1
-    } else if rank > f64::from(u32::MAX) {
-        u32::MAX
-    } else {
-        rank as u32
-    }
 }
 
 struct Reader<'a> {
@@ -387,18 +386,36 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A sorted set of ASCII words with one entry each, searchable by prefix narrowing.
+/// A set of ASCII words with one entry each, stored as a trie in depth-first order, so a
+/// walk from any position of the password narrows by one child per byte read.
+///
+/// Nodes are laid out in preorder: a node's first child, when it has one, is the next node;
+/// its later siblings are chained by `next`, in increasing byte order. Words arrive sorted
+/// (the file is sorted; [`WordSet::from_words`] sorts), so each word only appends nodes: a
+/// decoder pass is linear and needs no sorting, hashing or copying of earlier words.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordSet {
-    text: Vec<u8>,
-    /// End offset of each word in `text`; word `i` starts where word `i - 1` ends.
-    ends: Vec<u32>,
+    nodes: Vec<Node>,
     entries: Vec<Entry>,
-    /// `first[b]..first[b + 1]` are the words starting with byte `b` (ASCII only).
+    /// The root's child for each ASCII byte, or [`NONE`].
     first: Vec<u32>,
-    /// For each pair of printable bytes, the range of words starting with it (empty: 0..0).
-    pairs: Vec<(u32, u32)>,
+    /// For each pair of printable bytes, the node two levels down, or [`NONE`].
+    pairs: Vec<u32>,
+    words: usize,
 }
+
+/// One trie node: the byte on the edge into it, its next sibling, and the word ending here.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    next: u32,
+    /// Index into `entries` when a word ends here, else [`NONE`].
+    entry: u32,
+    label: u8,
+    has_child: bool,
+}
+
+/// No node, or no entry.
+const NONE: u32 = u32::MAX;
 
 /// Printable ASCII, the only bytes words hold.
 const PRINTABLE: std::ops::RangeInclusive<u8> = 0x21..=0x7e;
@@ -412,130 +429,179 @@ fn pair_index(a: u8, b: u8) -> Option<usize> {
     }
 }
 
-/// A range of words sharing a prefix of `depth` bytes.
+/// The words sharing a prefix: the trie node reached by it (or the root).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Cursor {
-    lo: u32,
-    hi: u32,
+    node: u32,
     depth: u32,
 }
 
-impl WordSet {
-    fn from_sorted(text: Vec<u8>, ends: Vec<u32>, entries: Vec<Entry>) -> WordSet {
-        let mut first = vec![0u32; 130];
-        let mut start = 0usize;
-        // Count words per first byte, then prefix-sum into start offsets.
-        for &end in &ends {
-            if let Some(&b) = text.get(start)
-                && let Some(slot) = first.get_mut(usize::from(b.min(127)) + 1)
-            {
-                *slot += 1;
-            }
-            start = end as usize;
+/// Builds a [`WordSet`] from words given in strictly increasing byte order.
+struct Builder {
+    set: WordSet,
+    /// The node at each depth of the previous word.
+    path: Vec<u32>,
+}
+
+impl Builder {
+    /// A builder for `words` words of `nodes` bytes after their shared prefixes.
+    fn with_capacity(words: usize, nodes: usize) -> Builder {
+        Builder {
+            set: WordSet {
+                nodes: Vec::with_capacity(nodes),
+                entries: Vec::with_capacity(words),
+                first: vec![NONE; 128],
+                pairs: Vec::new(),
+                words: 0,
+            },
+            path: Vec::new(),
         }
-        for i in 1..first.len() {
-            let prev = first.get(i - 1).copied().unwrap_or(0);
-            if let Some(slot) = first.get_mut(i) {
-                *slot += prev;
-            }
-        }
-        let mut set = WordSet {
-            text,
-            ends,
-            entries,
-            first,
-            pairs: Vec::new(),
-        };
-        let mut pairs = vec![(0u32, 0u32); PRINTABLE_COUNT * PRINTABLE_COUNT];
-        for i in 0..u32::try_from(set.len()).unwrap_or(u32::MAX) {
-            let word = set.word(i);
-            let (Some(&a), Some(&b)) = (word.first(), word.get(1)) else {
-                continue;
-            };
-            if let Some(slot) = pair_index(a, b).and_then(|p| pairs.get_mut(p)) {
-                if slot.0 == slot.1 {
-                    *slot = (i, i + 1);
-                } else {
-                    slot.1 = i + 1;
-                }
-            }
-        }
-        set.pairs = pairs;
-        set
     }
 
+    /// The previous word's length.
+    fn previous_len(&self) -> usize {
+        self.path.len()
+    }
+
+    /// Appends a word that shares `shared` bytes with the previous one and continues with
+    /// `rest` (non-empty; bit 7 of each byte is ignored, so a file's suffix can be passed
+    /// as it is). `Err(())` when the word would not sort after the previous one.
+    fn push(&mut self, shared: usize, rest: &[u8], entry: Entry) -> Result<(), ()> {
+        let head = rest.first().ok_or(())? & 0x7f;
+        let count = u32::try_from(self.set.nodes.len()).map_err(|_| ())?;
+        let len = u32::try_from(rest.len()).map_err(|_| ())?;
+        let entry_index = u32::try_from(self.set.entries.len()).map_err(|_| ())?;
+        if let Some(&sibling) = self.path.get(shared) {
+            // The previous word goes on past the shared prefix: this word's first new byte
+            // is that node's next sibling, and must sort after it.
+            let node = self.set.nodes.get_mut(sibling as usize).ok_or(())?;
+            if node.label >= head {
+                return Err(());
+            }
+            node.next = count;
+        } else if shared != self.path.len() {
+            return Err(());
+        } else if let Some(&parent) = shared.checked_sub(1).and_then(|d| self.path.get(d)) {
+            // The previous word ended at `parent`, the last node written: this is its first
+            // child, the next node in preorder.
+            if let Some(node) = self.set.nodes.get_mut(parent as usize) {
+                node.has_child = true;
+            }
+        }
+        if shared == 0
+            && let Some(slot) = self.set.first.get_mut(usize::from(head))
+        {
+            *slot = count;
+        }
+        self.path.truncate(shared);
+        let last = rest.len() - 1;
+        self.set
+            .nodes
+            .extend(rest.iter().enumerate().map(|(i, &b)| Node {
+                next: NONE,
+                entry: if i == last { entry_index } else { NONE },
+                label: b & 0x7f,
+                has_child: i != last,
+            }));
+        self.path.extend(count..count.saturating_add(len));
+        self.set.entries.push(entry);
+        self.set.words += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> WordSet {
+        let mut pairs = vec![NONE; PRINTABLE_COUNT * PRINTABLE_COUNT];
+        for a in PRINTABLE {
+            let mut child = self
+                .set
+                .child(*self.set.first.get(usize::from(a)).unwrap_or(&NONE));
+            while let Some(node) = self.set.nodes.get(child as usize) {
+                if let Some(slot) = pair_index(a, node.label).and_then(|i| pairs.get_mut(i)) {
+                    *slot = child;
+                }
+                child = node.next;
+            }
+        }
+        self.set.pairs = pairs;
+        self.set
+    }
+}
+
+impl WordSet {
     /// Builds a set from unsorted words; duplicates keep their best (lowest) rank.
     pub fn from_words(mut words: Vec<(Vec<u8>, Entry)>) -> WordSet {
-        words.retain(|(w, _)| !w.is_empty() && w.iter().all(|b| (0x21..=0x7e).contains(b)));
+        words.retain(|(w, _)| !w.is_empty() && w.iter().all(|b| PRINTABLE.contains(b)));
         words.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.rank.cmp(&b.1.rank)));
         words.dedup_by(|later, earlier| later.0 == earlier.0);
-        let mut text = Vec::new();
-        let mut ends = Vec::with_capacity(words.len());
-        let mut entries = Vec::with_capacity(words.len());
-        for (word, entry) in words {
-            text.extend_from_slice(&word);
-            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-            entries.push(entry);
+        let nodes = words.iter().map(|(w, _)| w.len()).sum();
+        let mut builder = Builder::with_capacity(words.len(), nodes);
+        let mut previous: &[u8] = &[];
+        for (word, entry) in &words {
+            let shared = previous
+                .iter()
+                .zip(word.iter())
+                .take_while(|(a, b)| a == b)
+                .count();
+            // Sorted and deduplicated above, so the push cannot fail.
+            let _ = builder.push(shared, word.get(shared..).unwrap_or(&[]), *entry);
+            previous = word;
         }
-        WordSet::from_sorted(text, ends, entries)
+        builder.finish()
     }
 
+    /// Number of words.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.words
     }
 
-    fn word(&self, i: u32) -> &[u8] {
-        let i = i as usize;
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends.get(i - 1).copied().unwrap_or(0) as usize
-        };
-        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
-        self.text.get(start..end).unwrap_or(&[])
+    /// The first child of `node`, or [`NONE`].
+    fn child(&self, node: u32) -> u32 {
+        match self.nodes.get(node as usize) {
+            Some(n) if n.has_child => node + 1,
+            _ => NONE,
+        }
     }
 
     /// The cursor for the empty prefix.
     pub fn root(&self) -> Cursor {
         Cursor {
-            lo: 0,
-            hi: u32::try_from(self.len()).unwrap_or(u32::MAX),
+            node: NONE,
             depth: 0,
         }
     }
 
     /// Narrows `cur` to the words whose next byte is `b`; `None` when no word continues so.
     pub fn step(&self, cur: Cursor, b: u8) -> Option<Cursor> {
-        if cur.depth == 0 && b < 128 {
-            let lo = *self.first.get(usize::from(b))?;
-            let hi = *self.first.get(usize::from(b) + 1)?;
-            return (lo < hi).then_some(Cursor { lo, hi, depth: 1 });
-        }
-        if cur.depth == 1 {
-            // Depth-1 cursors always span every word with their first byte.
-            let a = *self.word(cur.lo).first()?;
-            let &(lo, hi) = self.pairs.get(pair_index(a, b)?)?;
-            return (lo < hi).then_some(Cursor { lo, hi, depth: 2 });
-        }
-        let d = cur.depth as usize;
-        // Byte at depth d, or None for the word that ends at d (it sorts first).
-        let key = |i: u32| self.word(i).get(d).copied();
-        let lo = partition(cur.lo, cur.hi, |i| key(i).is_none_or(|k| k < b));
-        let hi = partition(lo, cur.hi, |i| key(i).is_some_and(|k| k <= b));
-        (lo < hi).then_some(Cursor {
-            lo,
-            hi,
+        let found = match cur.depth {
+            0 => *self.first.get(usize::from(b))?,
+            1 => {
+                let a = self.nodes.get(cur.node as usize)?.label;
+                *self.pairs.get(pair_index(a, b)?)?
+            }
+            _ => {
+                let mut child = self.child(cur.node);
+                loop {
+                    let node = self.nodes.get(child as usize)?;
+                    if node.label == b {
+                        break child;
+                    }
+                    if node.label > b {
+                        return None;
+                    }
+                    child = node.next;
+                }
+            }
+        };
+        (found != NONE).then_some(Cursor {
+            node: found,
             depth: cur.depth + 1,
         })
     }
 
     /// The entry of the word equal to the cursor's prefix, if that word exists.
     pub fn exact(&self, cur: Cursor) -> Option<Entry> {
-        if cur.lo < cur.hi && self.word(cur.lo).len() == cur.depth as usize {
-            self.entries.get(cur.lo as usize).copied()
-        } else {
-            None
-        }
+        let node = self.nodes.get(cur.node as usize)?;
+        self.entries.get(node.entry as usize).copied()
     }
 
     /// Exact lookup of a folded word.
@@ -546,19 +612,34 @@ impl WordSet {
         }
         self.exact(cur)
     }
-}
 
-/// The first index in `lo..hi` for which `pred` is false (`pred` must be monotone).
-fn partition(mut lo: u32, mut hi: u32, pred: impl Fn(u32) -> bool) -> u32 {
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    /// Every word with its entry, in byte order.
+    pub fn iter(&self) -> impl Iterator<Item = (Vec<u8>, Entry)> + '_ {
+        let mut word: Vec<u8> = Vec::new();
+        let mut depths: Vec<usize> = Vec::new();
+        // Preorder: a node's depth is one more than the previous node's when it is that
+        // node's child, else the depth of the sibling it follows. Track it with a stack of
+        // the depths still waiting for a sibling.
+        let mut depth = 0usize;
+        self.nodes.iter().enumerate().filter_map(move |(i, node)| {
+            if i > 0 {
+                let previous = self.nodes.get(i - 1);
+                if previous.is_some_and(|p| p.has_child) {
+                    depth += 1;
+                } else {
+                    depth = depths.pop().unwrap_or(0);
+                }
+            }
+            if node.next != NONE {
+                depths.push(depth);
+            }
+            word.truncate(depth);
+            word.push(node.label);
+            self.entries
+                .get(node.entry as usize)
+                .map(|&e| (word.clone(), e))
+        })
     }
-    lo
 }
 
 #[cfg(test)]
@@ -631,11 +712,5 @@ mod tests {
         for cut in 0..BUILTIN.len().min(64) {
             let _ = Dictionaries::decode(BUILTIN.get(..cut).unwrap_or(&[]));
         }
-    }
-
-    #[test]
-    fn bucket_ranks_grow_geometrically() {
-        assert_eq!(bucket_rank(0, 4), 1);
-        assert!(bucket_rank(4, 4) > 10 && bucket_rank(4, 4) < 18);
     }
 }

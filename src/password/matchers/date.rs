@@ -67,6 +67,22 @@ enum Order {
     YearMonthDay,
 }
 
+/// The first part's and the second part's digits, and the order they are read in.
+const SPLITS: &[(usize, usize, Order)] = &[
+    (1, 1, Order::DayMonthYear),
+    (1, 2, Order::DayMonthYear),
+    (2, 1, Order::DayMonthYear),
+    (2, 2, Order::DayMonthYear),
+    (1, 1, Order::MonthDayYear),
+    (1, 2, Order::MonthDayYear),
+    (2, 1, Order::MonthDayYear),
+    (2, 2, Order::MonthDayYear),
+    (2, 1, Order::YearMonthDay),
+    (2, 2, Order::YearMonthDay),
+    (4, 1, Order::YearMonthDay),
+    (4, 2, Order::YearMonthDay),
+];
+
 fn plain_dates(
     digits: &[Option<u32>],
     value: &impl Fn(std::ops::Range<usize>) -> Option<u32>,
@@ -81,41 +97,35 @@ fn plain_dates(
                 break;
             }
             let mut best: Option<(i32, DateMatch)> = None;
-            for a in 1..=4usize {
-                for b in 1..=2usize {
-                    let Some(c) = len.checked_sub(a + b) else {
-                        continue;
-                    };
-                    if c == 0 {
-                        continue;
-                    }
-                    let parts = (
-                        value(i..i + a),
-                        value(i + a..i + a + b),
-                        value(i + a + b..end),
-                    );
-                    let (Some(p), Some(q), Some(r)) = parts else {
-                        continue;
-                    };
-                    for order in [
-                        Order::DayMonthYear,
-                        Order::MonthDayYear,
-                        Order::YearMonthDay,
-                    ] {
-                        let candidate = match order {
-                            Order::DayMonthYear if a <= 2 => date(p, q, r, c, reference_year),
-                            Order::MonthDayYear if a <= 2 => date(q, p, r, c, reference_year),
-                            Order::YearMonthDay if (a == 2 || a == 4) && c <= 2 => {
-                                date(r, q, p, a, reference_year)
-                            }
-                            _ => None,
-                        };
-                        if let Some(d) = candidate {
-                            let distance = (d.year - reference_year).abs();
-                            if best.is_none_or(|(bd, _)| distance < bd) {
-                                best = Some((distance, d));
-                            }
-                        }
+            // Only the splits `date` can accept: day and month of 1–2 digits, years of 2 or 4.
+            for &(a, b, order) in SPLITS {
+                let Some(c) = len.checked_sub(a + b) else {
+                    continue;
+                };
+                let (year_digits, other) = match order {
+                    Order::YearMonthDay => (a, c),
+                    Order::DayMonthYear | Order::MonthDayYear => (c, a),
+                };
+                if !(year_digits == 2 || year_digits == 4) || !(1..=2).contains(&other) {
+                    continue;
+                }
+                let parts = (
+                    value(i..i + a),
+                    value(i + a..i + a + b),
+                    value(i + a + b..end),
+                );
+                let (Some(p), Some(q), Some(r)) = parts else {
+                    continue;
+                };
+                let candidate = match order {
+                    Order::DayMonthYear => date(p, q, r, c, reference_year),
+                    Order::MonthDayYear => date(q, p, r, c, reference_year),
+                    Order::YearMonthDay => date(r, q, p, a, reference_year),
+                };
+                if let Some(d) = candidate {
+                    let distance = (d.year - reference_year).abs();
+                    if best.is_none_or(|(bd, _)| distance < bd) {
+                        best = Some((distance, d));
                     }
                 }
             }

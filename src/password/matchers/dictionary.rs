@@ -48,43 +48,33 @@ fn l33t_letters(b: u8) -> &'static [u8] {
 
 pub(crate) fn find(pw: &Password, ctx: &Context, out: &mut Vec<Match>, work: &mut Work) {
     let reversed: Vec<u8> = pw.folded.iter().rev().copied().collect();
+    // One buffer of chosen letters for every walk.
+    let mut chosen: Vec<u8> = Vec::with_capacity(32);
     for set in [ctx.dictionaries().words(), ctx.context_words()] {
         if set.len() == 0 {
             continue;
         }
-        for start in 0..pw.folded.len() {
-            if inside_periodic_run(&pw.folded, start) {
-                continue;
+        for (folded, l33t) in [(&pw.folded, true), (&reversed, false)] {
+            for start in 0..folded.len() {
+                if inside_periodic_run(folded, start) {
+                    continue;
+                }
+                chosen.clear();
+                let mut walk = Walk {
+                    set,
+                    pw,
+                    folded,
+                    start,
+                    chosen: &mut chosen,
+                    substituted: 0,
+                    skipped: 0,
+                    budget: STEPS_PER_START,
+                    l33t,
+                    out: &mut *out,
+                    work: &mut *work,
+                };
+                walk.run(start, set.root());
             }
-            let mut walk = Walk {
-                set,
-                pw,
-                folded: &pw.folded,
-                start,
-                chosen: Vec::new(),
-                budget: STEPS_PER_START,
-                l33t: true,
-                out: &mut *out,
-                work: &mut *work,
-            };
-            walk.run(start, set.root());
-        }
-        for start in 0..reversed.len() {
-            if inside_periodic_run(&reversed, start) {
-                continue;
-            }
-            let mut walk = Walk {
-                set,
-                pw,
-                folded: &reversed,
-                start,
-                chosen: Vec::new(),
-                budget: STEPS_PER_START,
-                l33t: false,
-                out: &mut *out,
-                work: &mut *work,
-            };
-            walk.run(start, set.root());
         }
     }
 }
@@ -114,7 +104,10 @@ struct Walk<'a> {
     folded: &'a [u8],
     start: usize,
     /// The letters chosen so far (they differ from `folded` where a l33t substitution was made).
-    chosen: Vec<u8>,
+    chosen: &'a mut Vec<u8>,
+    /// How many of `chosen` are l33t substitutions, and how many skipped separators.
+    substituted: usize,
+    skipped: usize,
     budget: u32,
     l33t: bool,
     out: &'a mut Vec<Match>,
@@ -130,25 +123,24 @@ impl Walk<'_> {
         if inside_word && is_separator(typed) && self.budget > 0 {
             self.budget -= 1;
             self.chosen.push(SKIPPED);
+            self.skipped += 1;
             self.run(pos + 1, cur);
+            self.skipped -= 1;
             self.chosen.pop();
         }
         // A l33t branch needs letters typed as themselves around it: at most one more
         // substitution than plain letters, plus one. A run of digits is not a l33t word, and
         // walking every digit's letters made long digit strings the slowest input.
-        let subs = self
-            .chosen
-            .iter()
-            .zip(self.folded.get(self.start..).unwrap_or(&[]))
-            .filter(|&(&c, &t)| c != t && c != SKIPPED)
-            .count();
-        let plain = self.chosen.iter().filter(|&&c| c != SKIPPED).count() - subs;
-        let letters: &[u8] = if self.l33t && subs <= plain + 1 {
+        let plain = self.chosen.len() - self.skipped - self.substituted;
+        let letters: &[u8] = if self.l33t && self.substituted <= plain + 1 {
             l33t_letters(typed)
         } else {
             b""
         };
-        for &b in std::iter::once(&typed).chain(letters) {
+        for (i, b) in std::iter::once(typed)
+            .chain(letters.iter().copied())
+            .enumerate()
+        {
             if self.budget == 0 || self.out.len() >= MAX_MATCHES {
                 return;
             }
@@ -157,11 +149,14 @@ impl Walk<'_> {
             let Some(next) = self.set.step(cur, b) else {
                 continue;
             };
+            let substitution = usize::from(i > 0);
             self.chosen.push(b);
+            self.substituted += substitution;
             if let Some(entry) = self.set.exact(next) {
                 self.emit(pos + 1, entry);
             }
             self.run(pos + 1, next);
+            self.substituted -= substitution;
             self.chosen.pop();
         }
     }
@@ -185,7 +180,7 @@ impl Walk<'_> {
         let mut substitutions: Vec<(char, char)> = Vec::new();
         let mut separators = 0u32;
         let typed = self.folded.get(self.start..end).unwrap_or(&[]);
-        for (&t, &c) in typed.iter().zip(&self.chosen) {
+        for (&t, &c) in typed.iter().zip(self.chosen.iter()) {
             let pair = (char::from(t), char::from(c));
             if c == SKIPPED {
                 separators += 1;

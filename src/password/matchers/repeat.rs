@@ -16,24 +16,20 @@ pub(crate) fn find(pw: &Password, ctx: &Context, depth: u8, out: &mut Vec<Match>
     let n = chars.len();
     // best[i] = (total length, period) of the longest repeat starting at i.
     let mut best: Vec<(usize, usize)> = vec![(0, 0); n];
-    let mut run: Vec<usize> = vec![0; n + 1];
     for p in 1..=n / 2 {
+        // Right to left: `next` is how far chars[j + t] == chars[j + p + t] holds from j.
+        let (Some(left), Some(right)) = (chars.get(..n - p), chars.get(p..)) else {
+            continue;
+        };
         let mut next = 0usize;
-        for j in (0..n - p).rev() {
-            let same = chars.get(j).is_some() && chars.get(j) == chars.get(j + p);
-            next = if same { next + 1 } else { 0 };
-            if let Some(slot) = run.get_mut(j) {
-                *slot = next;
-            }
-        }
-        for i in 0..n - p {
-            let r = run.get(i).copied().unwrap_or(0);
-            if r >= p {
+        for (j, (a, b)) in left.iter().zip(right).enumerate().rev() {
+            next = if a == b { next + 1 } else { 0 };
+            if next >= p {
                 // The whole run, a trailing partial base included: cutting it off would
                 // leave its characters to be priced as extra patterns (`motdepasse`×25 plus
                 // `motde` rated stronger than `motdepasse`×25).
-                let total = p + r;
-                if let Some(slot) = best.get_mut(i)
+                let total = p + next;
+                if let Some(slot) = best.get_mut(j)
                     && total > slot.0
                 {
                     *slot = (total, p);
