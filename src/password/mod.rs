@@ -42,6 +42,7 @@ mod input;
 pub mod keyboards;
 pub mod matchers;
 mod scoring;
+pub mod wire;
 
 use std::sync::{Arc, OnceLock};
 
