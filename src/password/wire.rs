@@ -94,7 +94,12 @@ impl Rated {
 }
 
 /// The request for `password`, in `lang`, with the context words and the year.
-pub fn encode_request(lang: Lang, reference_year: i32, words: &[String], password: &str) -> Vec<u8> {
+pub fn encode_request(
+    lang: Lang,
+    reference_year: i32,
+    words: &[String],
+    password: &str,
+) -> Vec<u8> {
     let mut out = Writer(Vec::with_capacity(password.len() + 16 * words.len() + 16));
     out.u8(VERSION);
     out.u8(if lang == Lang::En { 1 } else { 0 });
@@ -126,7 +131,10 @@ pub fn decode_request(bytes: &[u8]) -> Result<Request<'_>, WireError> {
     let lang = *Lang::ALL
         .get(usize::from(input.u8()?))
         .ok_or(WireError::BadValue)?;
-    let year: [u8; 4] = input.take(4)?.try_into().map_err(|_| WireError::Truncated)?;
+    let year: [u8; 4] = input
+        .take(4)?
+        .try_into()
+        .map_err(|_| WireError::Truncated)?;
     let words = input.list(Reader::str)?;
     let password = input.str()?;
     input.end()?;
@@ -374,7 +382,9 @@ mod tests {
     use super::*;
 
     fn words() -> Vec<String> {
-        ["Mutami", "Viamedis", "Almerys"].map(str::to_owned).to_vec()
+        ["Mutami", "Viamedis", "Almerys"]
+            .map(str::to_owned)
+            .to_vec()
     }
 
     #[test]

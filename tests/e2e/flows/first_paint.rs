@@ -292,7 +292,10 @@ async fn meter_state(tab: &Tab, host: &str) -> MeterState {
 async fn assert_meter_unavailable(tab: &Tab, host: &str, why: &str) {
     let state = meter_state(tab, host).await;
     assert_eq!(state.engine, "unavailable", "{why}: {state:?}");
-    assert_eq!(state.score, None, "{why}: a score without an engine: {state:?}");
+    assert_eq!(
+        state.score, None,
+        "{why}: a score without an engine: {state:?}"
+    );
     assert_eq!(state.busy, None, "{why}: still busy: {state:?}");
     assert_eq!(state.valuenow.as_deref(), Some("0"), "{why}: {state:?}");
     assert!(
@@ -353,7 +356,10 @@ pub async fn a_stalled_password_engine_is_busy_then_said_unavailable_after_ten_s
         .delay(ENGINE, Duration::from_secs(120))
         .page(
             "/x.html",
-            host_page("", "<breach-check id=\"w\" sections=\"password\"></breach-check>"),
+            host_page(
+                "",
+                "<breach-check id=\"w\" sections=\"password\"></breach-check>",
+            ),
             &[],
         );
     let session = Session::open(browser, site, "/x.html").await;

@@ -9,8 +9,7 @@ use std::process::Command;
 
 use breach_check_e2e::browser::{Browser, Tab};
 use breach_check_e2e::harness::{
-    DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist,
-    failing_files,
+    DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist, failing_files,
 };
 use breach_check_e2e::server::Site;
 
