@@ -68,6 +68,10 @@ apt_install() {
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
 
+# The builds run --offline, so every crate of Cargo.lock, for every target (the wasm32-only
+# ones such as Yew included), is fetched here, checked against the lock's checksums.
+( cd "$here" && cargo fetch --locked --quiet )
+
 
 if [ ! -x "$tools/wasm-bindgen-$wasm_bindgen_version/bin/wasm-bindgen" ]; then
   log "installing wasm-bindgen-cli $wasm_bindgen_version (a few minutes, once)"
