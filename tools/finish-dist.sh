@@ -7,7 +7,7 @@
 # no-modules`: a classic script, no import or import.meta) goes *into* the loader, inside its
 # function scope, in place of the `// @GLUE@` line; the wasm becomes breach-check.wasm. So
 # the integrity attribute a host puts on breach-check.js covers every line of JavaScript,
-# and the hashes in it cover the wasm and the dictionary file.
+# and the hashes in it cover the wasm, the two engines' modules and the dictionary file.
 set -euo pipefail
 stage=${STAGE_DIR:?run by tools/build-dist.sh}
 src=${SOURCE_DIR:?run by tools/build-dist.sh}
@@ -37,20 +37,17 @@ awk -v glue="$glue.bare" '
   { print }
 ' "$src/breach-check.js" > breach-check.js
 
-# The message check's engine: a second wasm module (engines/message), built here from the same
-# workspace and lockfile, optimised like the main one, and refused if it imports anything
-# (the loader instantiates it with no imports at all). The loader reads it only when a
-# visitor first uses a message section, so it costs the first paint nothing.
-engine=breach-check-message.wasm
+# The engines: the message check's (engines/message) and the password meter's estimator
+# (engines/password), each a wasm module of its own, built here from the same workspace and
+# lockfile, optimised like the main one, and refused if it imports anything or lacks its
+# exports (the loader instantiates them with no imports at all). The loader reads each only
+# when a visitor first uses a section that needs it, so they cost the first paint nothing.
 root=$(cd "$src/.." && pwd)
-cargo build --release --offline --locked --target wasm32-unknown-unknown \
-  --manifest-path "$root/Cargo.toml" -p breach-check-message
-wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/breach_check_message.wasm" -o "$engine"
-python3 - "$engine" <<'PY' || fail "$engine imports something, or lacks memory/alloc/check"
+check_module() {
+  python3 - "$@" <<'PY'
 import sys
-data = open(sys.argv[1], "rb").read()
+path, wanted = sys.argv[1], set(sys.argv[2:])
+data = open(path, "rb").read()
 assert data[:8] == b"\0asm\1\0\0\0"
 def leb(at):
     value = shift = 0
@@ -70,13 +67,28 @@ while at < len(data):
             length, at = leb(at); exports.add(data[at:at + length].decode()); at += length + 1
             _, at = leb(at)
     at = body + size
-assert {"memory", "alloc", "check"} <= exports, exports
+assert wanted <= exports, exports
 PY
+}
+build_engine() {
+  local package=$1 out=$2
+  shift 2
+  cargo build --release --offline --locked --target wasm32-unknown-unknown \
+    --manifest-path "$root/Cargo.toml" -p "$package"
+  wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/${package//-/_}.wasm" -o "$out"
+  check_module "$out" memory "$@" || fail "$out imports something, or lacks memory/$*"
+}
+message=breach-check-message.wasm
+password=breach-check-password.wasm
+build_engine breach-check-message "$message" alloc check
+build_engine breach-check-password "$password" alloc rate dictionary
 
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
 # The loader carries the hash of every file it reads (placeholders @SRI:<file>@), so a host's
 # integrity attribute on the loader covers the whole bundle; the loader is hashed last.
-for file in breach-check.wasm breach-check.dict "$engine"; do
+for file in breach-check.wasm breach-check.dict "$message" "$password"; do
   [ -f "$file" ] || fail "$file is missing"
   # Base64 never contains '|', so it is a safe sed delimiter.
   sed -i "s|@SRI:$file@|$(sri "$file")|" breach-check.js
@@ -84,7 +96,7 @@ done
 if grep -q '@SRI:' breach-check.js; then fail "breach-check.js still has an unfilled @SRI: placeholder"; fi
 
 : > SHA384SUMS
-for file in breach-check.js breach-check.wasm "$engine" *.dict; do
+for file in breach-check.js breach-check.wasm "$message" "$password" *.dict; do
   [ -f "$file" ] || continue
   printf '%s  %s\n' "$(sri "$file")" "$file" >> SHA384SUMS
 done

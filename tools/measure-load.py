@@ -58,7 +58,13 @@ PROBE = """(function () {
 TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html"}
 
 
-def serve(dist, results, kbps):
+def start_server(respond, results, kbps):
+    """Serves GETs from `respond(path)` on 127.0.0.1 (an ephemeral port) until the process ends.
+
+    `respond` gives (body, content type, gzip-encoded, a bundle file) or None for a 404. POSTs
+    (a probe's report) are parsed as JSON and appended to `results`. With `kbps`, bundle files
+    are sent at about that many kilobytes per second. Shared with tools/bench-embed/bench.py.
+    """
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *args):
             pass
@@ -76,28 +82,19 @@ def serve(dist, results, kbps):
             self.end_headers()
 
         def do_GET(self):
-            path = self.path.split("?")[0]
-            if path == "/x.html":
-                body, kind = HOST_PAGE.encode(), "text/html; charset=utf-8"
-            elif path == "/probe.js":
-                body, kind = PROBE.encode(), "text/javascript"
-            elif path.startswith("/bc/") and "/" not in path[4:] and ".." not in path:
-                file = os.path.join(dist, path[4:])
-                if not os.path.isfile(file):
-                    self.send_error(404)
-                    return
-                with open(file, "rb") as f:
-                    body = f.read()
-                kind = TYPES.get(os.path.splitext(file)[1], "application/octet-stream")
-            else:
+            answer = respond(self.path.split("?")[0])
+            if answer is None:
                 self.send_error(404)
                 return
+            body, kind, encoded, throttled = answer
             self.send_response(200)
             self.send_header("Content-Type", kind)
+            if encoded:
+                self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            if kbps and path.startswith("/bc/"):
+            if kbps and throttled:
                 chunk = 16 * 1024
                 for start in range(0, len(body), chunk):
                     self.wfile.write(body[start:start + chunk])
@@ -111,12 +108,32 @@ def serve(dist, results, kbps):
     return server
 
 
-def one_load(port, results, chromium):
+def serve(dist, results, kbps):
+    """The host page, the probe and the files of `dist` under /bc/, as they are on disk."""
+    def respond(path):
+        if path == "/x.html":
+            return HOST_PAGE.encode(), "text/html; charset=utf-8", False, False
+        if path == "/probe.js":
+            return PROBE.encode(), "text/javascript", False, False
+        if path.startswith("/bc/") and "/" not in path[4:] and ".." not in path:
+            file = os.path.join(dist, path[4:])
+            if os.path.isfile(file):
+                with open(file, "rb") as f:
+                    body = f.read()
+                return body, TYPES.get(os.path.splitext(file)[1], "application/octet-stream"), False, True
+        return None
+
+    return start_server(respond, results, kbps)
+
+
+def one_load(port, results, chromium, extra_args=()):
+    """Opens the host page once in a fresh headless Chromium (a new profile, no cache) and
+    returns what its probe reported, or None when it did not within 60 s."""
     profile = tempfile.mkdtemp(prefix="bc-load-")
     before = len(results)
     proc = subprocess.Popen(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--disable-component-update", "--disable-sync", "--no-first-run", *extra_args,
          "--user-data-dir=" + profile, "--remote-debugging-port=0",
          f"http://127.0.0.1:{port}/x.html"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

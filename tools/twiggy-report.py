@@ -119,7 +119,9 @@ CRATE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[[0-9a-f]{16}\]")
 def classify(name):
     """(crate, our module or None) of a twiggy item."""
     # Our exports: wasm-bindgen's shim for an export is where wasm-opt inlines its body.
-    if re.match(r"(mount|widget_\w+|__wbg_widget_free|provideDictionaries|dictionariesUnavailable)\b", name):
+    if re.match(r"(mount|widget_\w+|__wbg_widget_free|setPasswordLoader|providePasswordEngine"
+                r"|passwordEngineUnavailable|dictionariesReady|dictionariesUnavailable"
+                r"|provideMessageEngine|messageEngineUnavailable)\b", name):
         return "breach_check", "embed"
     ours = OURS.search(name)
     if ours:
@@ -225,13 +227,25 @@ def main():
          code("pack") + found["the pack's JSON (pack)"] + text("pack")),
         ("the texts: string literals of i18n, explain and ui (their code is inlined in the views)",
          code("i18n", "explain") + text("i18n", "explain", "ui")),
-        ("the password engine: password::* code, built-in word list, its strings (feedback texts)",
+        ("the password engine left in it: password::* code (the wire format), the built-in word "
+         "list, its strings (the estimator is breach-check-password.wasm)",
          code("password") + found["the built-in word list (password)"] + text("password")),
-        ("the password section's UI: ui::password, ui::dictionaries",
-         code("ui::password", "ui::dictionaries")),
+        ("the password section's UI: ui::password", code("ui::password")),
         ("Yew and its runtime crates (code only)", families["Yew and its runtime"]),
     ]
     table("What the first-paint module spends on", parts, total)
+    # The bundle's other wasm modules, read on first use only.
+    folder = os.path.dirname(os.path.abspath(shipped))
+    print("\n**The wasm modules of dist/ (gzip -9 as `make test`'s size check measures)**\n")
+    print("| module | when | bytes | gzip -9 |")
+    print("|---|---|---:|---:|")
+    for name, when in (("breach-check.wasm", "first paint"),
+                       ("breach-check-password.wasm", "first use of a password section"),
+                       ("breach-check-message.wasm", "first use of a message section")):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            packed = subprocess.run(["gzip", "-9", "-n", "-c", path], capture_output=True, check=True).stdout
+            print(f"| `{name}` | {when} | {os.path.getsize(path):,} | {len(packed):,} |")
     top = sorted(code_items, key=lambda i: -i["shallow_size"])[:15]
     print("\n**The 15 largest functions**\n")
     print("| bytes | crate / module | item |")

@@ -3,8 +3,9 @@
  * It defines <breach-check>, attaches an open shadow root to each instance and hands it to
  * the Rust side (mount/update/park/resume/destroy). The wasm-bindgen glue is part of this
  * file (tools/finish-dist.sh puts it in when dist/ is built), so a host's integrity attribute
- * on this one script covers all the JavaScript; the wasm and the dictionary file are read
- * from next to this file and checked against hashes built in here too.
+ * on this one script covers all the JavaScript; the wasm, the two engines' modules and the
+ * dictionary file are read from next to this file and checked against hashes built in here
+ * too.
  */
 (function (glue) {
   "use strict";
@@ -39,6 +40,9 @@
 
   var WASM = "breach-check.wasm";
   var DICTIONARY = "breach-check.dict";
+  // The password meter's estimator: a wasm module of its own, read with the dictionary the
+  // first time a visitor uses a password section (see loadPassword).
+  var PASSWORD_ENGINE = "breach-check-password.wasm";
   // The message check's engine: a wasm module of its own, read only when a visitor first uses
   // a message section (see loadMessageEngine).
   var MESSAGE_ENGINE = "breach-check-message.wasm";
@@ -54,6 +58,7 @@
   var INTEGRITY = {};
   INTEGRITY[WASM] = "@SRI:breach-check.wasm@";
   INTEGRITY[DICTIONARY] = "@SRI:breach-check.dict@";
+  INTEGRITY[PASSWORD_ENGINE] = "@SRI:breach-check-password.wasm@";
   INTEGRITY[MESSAGE_ENGINE] = "@SRI:breach-check-message.wasm@";
   function pinned(file) {
     return /^sha384-[A-Za-z0-9+\/]{64}$/.test(INTEGRITY[file]);
@@ -64,7 +69,7 @@
   var bindings = glue();
 
   // Why this copy cannot run at all; null when it can.
-  var problem = !bindings || !pinned(WASM) || !pinned(DICTIONARY)
+  var problem = !bindings || !pinned(WASM) || !pinned(DICTIONARY) || !pinned(PASSWORD_ENGINE)
     ? "this copy of breach-check.js was not built: use the one `make build` writes to dist/"
     : !base
       ? "its own URL is unknown: load breach-check.js with <script src>, not as a module or inline"
@@ -95,9 +100,13 @@
   // and the wasm could not compile while it downloads.
   var browserChecks = !subtle && nativeFetch;
 
-  // Opens one of the bundle's files: the page's fetch first, an XHR when that throws or
-  // rejects (a stub that refuses every call, a network error). Resolves to the response and
-  // whether the browser already checked it.
+  // Opens one of the bundle's files: the page's fetch first, an XHR only when a fetch the page
+  // put in place of the browser's own throws, rejects or gives something that is no Response
+  // (a broken wrapper, a stub that refuses every call). An HTTP answer, a 404 say, is the
+  // server's word, and the browser's own fetch failing (the network, or its integrity check
+  // refusing the bytes: a 404 checked with the integrity option fails that way too) would
+  // fail the same way again: neither is asked twice. Resolves to the response and whether
+  // the browser already checked it.
   function open(file) {
     var url = new URL(file, base).href;
     return new Promise(function (resolve) {
@@ -107,16 +116,19 @@
         if (!(response instanceof Response)) throw new Error("the page's Fetch API gave no Response");
         return { response: response, checked: browserChecks };
       })
-      .then(null, function (error) {
-        console.warn("<breach-check> retrying " + file + " with an XHR:", error);
-        return viaXhr(url).then(function (response) {
-          return { response: response, checked: false };
-        });
-      })
-      .then(function (opened) {
-        if (!opened.response.ok) throw new Error(file + ": HTTP " + opened.response.status);
-        return opened;
-      });
+      .then(
+        function (opened) {
+          if (!opened.response.ok) throw new Error(file + ": HTTP " + opened.response.status);
+          return opened;
+        },
+        function (error) {
+          if (nativeFetch) throw error;
+          console.warn("<breach-check> retrying " + file + " with an XHR:", error);
+          return viaXhr(url).then(function (response) {
+            return { response: response, checked: false };
+          });
+        }
+      );
   }
 
   function viaXhr(url) {
@@ -156,13 +168,14 @@
     });
   }
 
-  // Compiles the wasm while it downloads (compileStreaming reads the response as it arrives)
-  // and checks a copy of the same bytes alongside; the glue instantiates the module, and so
-  // runs its code, only once the hash matched. A server that sends the wasm with another
+  // Compiles one of the bundle's wasm modules while it downloads (compileStreaming reads the
+  // response as it arrives) and checks a copy of the same bytes alongside; the module is
+  // instantiated (by the glue, or by the engines' loaders below), and so runs its code, only
+  // once the hash matched. A server that sends the wasm with another
   // MIME type than application/wasm makes the streaming compile fail: the module is then
   // compiled from the checked bytes, after the download.
-  function compileWasm() {
-    return open(WASM).then(function (opened) {
+  function compileWasm(file) {
+    return open(file).then(function (opened) {
       var response = opened.response;
       var copy = { response: response.clone(), checked: opened.checked };
       var streaming =
@@ -171,14 +184,14 @@
               var type = response.headers.get("Content-Type") || "(none)";
               if (!/^application\/wasm\b/i.test(type)) {
                 console.warn(
-                  "<breach-check> " + WASM + " is served as " + type + ", not application/wasm: " +
+                  "<breach-check> " + file + " is served as " + type + ", not application/wasm: " +
                     "compiling it after the download instead of during it."
                 );
               }
               return error;
             })
           : Promise.resolve(null);
-      return verifiedBytes(WASM, copy).then(function (bytes) {
+      return verifiedBytes(file, copy).then(function (bytes) {
         return streaming.then(function (module) {
           return module instanceof WebAssembly.Module ? module : WebAssembly.compile(bytes);
         });
@@ -189,10 +202,10 @@
   var loading = null;
   function load() {
     if (!loading) {
-      loading = compileWasm().then(function (module) {
+      loading = compileWasm(WASM).then(function (module) {
         return bindings({ module_or_path: module }).then(function () {
-          bindings.setDictionaryLoader(function () {
-            loadDictionaries(bindings);
+          bindings.setPasswordLoader(function () {
+            loadPassword(bindings);
           });
           return bindings;
         });
@@ -201,48 +214,127 @@
     return loading;
   }
 
-  // ---- The password dictionaries, on first use --------------------------------------------
+  // ---- The password engine and its dictionaries, on first use -----------------------------
 
-  // How long the meter waits for the dictionary file before it says the built-in list is all
-  // it has (the file is still taken if it arrives later).
-  var DICTIONARY_PATIENCE_MS = 10000;
+  // How long the meter waits for the engine's module, and then for the dictionary file,
+  // before it says what it lacks (either is still taken if it arrives later).
+  var PASSWORD_PATIENCE_MS = 10000;
 
-  // The password dictionaries are fetched once per page, and only when a visitor first uses
-  // a password section (it scrolls into view, or takes the focus): the widget asks through
-  // the function given to setDictionaryLoader. Every widget on the page shares them; until
-  // they arrive the built-in list rates.
-  var dictionaries = null;
-  function loadDictionaries(exports) {
-    if (dictionaries) return;
-    var given = false;
-    var patience = setTimeout(function () {
-      if (given) return;
+  // The estimator (its matchers, feedback texts and built-in word list) is a module of its
+  // own, with no glue and no imports, and the full dictionaries are a file: most visitors
+  // never type a password, so both are fetched once per page, when a visitor first uses a
+  // password section (it scrolls into view, takes the focus or gets input): the widget asks
+  // through the function given to setPasswordLoader. Every widget on the page shares them.
+  // The module is compiled while it downloads and instantiated once its hash matched; the
+  // dictionary file, once checked, is written into the module, which decodes it.
+  var password = null;
+  function loadPassword(exports) {
+    if (password) return;
+    var engineSettled = false, dictionarySettled = false;
+    var enginePatience = setTimeout(function () {
+      if (engineSettled) return;
+      console.error("<breach-check> the password meter is still loading after " + PASSWORD_PATIENCE_MS / 1000 + " s.");
+      exports.passwordEngineUnavailable();
+    }, PASSWORD_PATIENCE_MS);
+    var dictionaryPatience = setTimeout(function () {
+      if (dictionarySettled) return;
       console.warn("<breach-check> the password dictionaries are taking long: rating with the built-in list.");
       exports.dictionariesUnavailable();
-    }, DICTIONARY_PATIENCE_MS);
+    }, PASSWORD_PATIENCE_MS);
     // Outside the widget's own call, so that a failure here is never a failure there.
-    dictionaries = new Promise(function (resolve) {
+    var later = new Promise(function (resolve) {
       setTimeout(resolve, 0);
-    })
+    });
+    var engine = later
       .then(function () {
-        return open(DICTIONARY);
+        return compileWasm(PASSWORD_ENGINE);
       })
-      .then(function (opened) {
+      .then(function (module) {
+        // A Module in, an Instance out; no imports at all.
+        return WebAssembly.instantiate(module, {});
+      })
+      .then(function (instance) {
+        return passwordEngineCalls(instance.exports);
+      });
+    var dictionary = later.then(function () {
+      return open(DICTIONARY).then(function (opened) {
         return verifiedBytes(DICTIONARY, opened);
-      })
-      .then(
-        function (buffer) {
-          given = true;
-          clearTimeout(patience);
-          exports.provideDictionaries(new Uint8Array(buffer));
-        },
-        function (error) {
-          given = true;
-          clearTimeout(patience);
-          console.warn("<breach-check> password dictionaries unavailable:", error);
+      });
+    });
+    password = engine.then(
+      function (calls) {
+        engineSettled = true;
+        clearTimeout(enginePatience);
+        exports.providePasswordEngine(calls);
+      },
+      function (error) {
+        engineSettled = true;
+        clearTimeout(enginePatience);
+        console.error("<breach-check> the password meter could not load:", error);
+        exports.passwordEngineUnavailable();
+      }
+    );
+    Promise.all([engine, dictionary]).then(
+      function (both) {
+        var loaded = both[0].dictionary(new Uint8Array(both[1]));
+        dictionarySettled = true;
+        clearTimeout(dictionaryPatience);
+        if (loaded) {
+          exports.dictionariesReady();
+        } else {
+          console.error("<breach-check> the dictionary file is unusable: rating with the built-in list.");
           exports.dictionariesUnavailable();
         }
-      );
+      },
+      function (error) {
+        dictionarySettled = true;
+        clearTimeout(dictionaryPatience);
+        console.warn("<breach-check> password dictionaries unavailable:", error);
+        exports.dictionariesUnavailable();
+      }
+    );
+  }
+
+  // What the widget calls: rate(request bytes) -> answer bytes, over the engine's exports
+  // (alloc(len) -> where to write; rate(len) -> where the answer is, its u32 little-endian
+  // length first; dictionary(len) -> 1 when the file written there decoded). The buffers are
+  // the engine's own. A failure answers no bytes, which the section reads as "could not rate".
+  function passwordEngineCalls(exports) {
+    var memory = exports.memory, alloc = exports.alloc, rate = exports.rate, dictionary = exports.dictionary;
+    if (
+      !(memory instanceof WebAssembly.Memory) ||
+      typeof alloc !== "function" ||
+      typeof rate !== "function" ||
+      typeof dictionary !== "function"
+    ) {
+      throw new Error(PASSWORD_ENGINE + " does not have the expected exports");
+    }
+    function write(bytes) {
+      var at = alloc(bytes.length) >>> 0;
+      new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+    }
+    return {
+      rate: function (request) {
+        try {
+          write(request);
+          var answer = rate(request.length) >>> 0;
+          var length = new DataView(memory.buffer).getUint32(answer, true);
+          return new Uint8Array(memory.buffer, answer + 4, length).slice();
+        } catch (error) {
+          console.error("<breach-check> the password meter failed:", error.name);
+          return new Uint8Array(0);
+        }
+      },
+      dictionary: function (bytes) {
+        try {
+          write(bytes);
+          return dictionary(bytes.length) === 1;
+        } catch (error) {
+          console.error("<breach-check> the password meter could not take the dictionary:", error.name);
+          return false;
+        }
+      }
+    };
   }
 
   // ---- The message engine: a second wasm module, on first use ---------------------------
@@ -304,18 +396,16 @@
       });
   }
 
-  // The checked bytes of the engine, instantiated with no imports at all.
+  // The engine, compiled while it downloads and instantiated, with no imports at all, once
+  // its hash matched.
   function instantiateMessageEngine() {
     if (!pinned(MESSAGE_ENGINE)) return Promise.reject(new Error(MESSAGE_ENGINE + " has no pinned hash"));
-    return open(MESSAGE_ENGINE)
-      .then(function (opened) {
-        return verifiedBytes(MESSAGE_ENGINE, opened);
+    return compileWasm(MESSAGE_ENGINE)
+      .then(function (module) {
+        return WebAssembly.instantiate(module, {});
       })
-      .then(function (bytes) {
-        return WebAssembly.instantiate(bytes, {});
-      })
-      .then(function (result) {
-        return messageEngineCalls(result.instance.exports);
+      .then(function (instance) {
+        return messageEngineCalls(instance.exports);
       });
   }
 

@@ -16,13 +16,14 @@
 //!   if it comes back, because Yew never frees the listeners of an app it mounted.
 //!
 //! The exports the loader calls are [`mount`], [`Widget::update`], [`Widget::park`],
-//! [`Widget::resume`], [`Widget::destroy`], [`set_dictionary_loader`] (`setDictionaryLoader`),
-//! [`provide_dictionaries`] (`provideDictionaries`) and [`dictionaries_unavailable`]
-//! (`dictionariesUnavailable`), and for the message engine's module `provideMessageEngine`
-//! and `messageEngineUnavailable` ([`message`]).
+//! [`Widget::resume`], [`Widget::destroy`]; for the password engine's module and the
+//! dictionaries `setPasswordLoader`, `providePasswordEngine`, `passwordEngineUnavailable`,
+//! `dictionariesReady` and `dictionariesUnavailable` ([`password`]); for the message engine's
+//! module `provideMessageEngine` and `messageEngineUnavailable` ([`message`]).
 
 mod message;
 mod page;
+mod password;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -36,7 +37,6 @@ use crate::date::Date;
 use crate::exposure::VerdictSummary;
 use crate::pack::Pack;
 use crate::ui::app::{App, AppProps};
-use crate::ui::dictionaries::DictionaryState;
 
 /// One mounted widget: the handle the loader keeps on its element.
 #[wasm_bindgen]
@@ -166,42 +166,6 @@ fn verdict_events(host: &Element, emit_events: Rc<Cell<bool>>) -> Callback<Optio
     })
 }
 
-/// Gives the page's dictionary store what starts the download of the dictionary file: the
-/// loader's `load`, called once, the first time a visitor uses a password section (it scrolls
-/// into view, or takes the focus). The loader calls this right after the wasm has started,
-/// before any widget mounts.
-#[wasm_bindgen(js_name = setDictionaryLoader)]
-pub fn set_dictionary_loader(load: js_sys::Function) {
-    page::dictionaries().set_fetch(Callback::from(move |()| {
-        // A throwing loader leaves the state at loading: its own failure path says so.
-        let _ = load.call0(&JsValue::NULL);
-    }));
-}
-
-/// Hands the bundle's dictionary file to every widget on the page. The loader calls it once
-/// the file it was asked for has arrived; a file that does not decode leaves the built-in
-/// list in use.
-#[wasm_bindgen(js_name = provideDictionaries)]
-pub fn provide_dictionaries(bytes: &[u8]) {
-    let state = match crate::password::Dictionaries::decode(bytes) {
-        Ok(dictionaries) => DictionaryState::Ready(std::sync::Arc::new(dictionaries)),
-        Err(error) => {
-            web_sys::console::error_1(&JsValue::from_str(&format!(
-                "<breach-check>: the dictionary file is unusable ({error}); using the built-in list."
-            )));
-            DictionaryState::Unavailable
-        }
-    };
-    page::dictionaries().provide(state);
-}
-
-/// Tells every widget that the dictionary file could not be loaded (or is taking too long:
-/// should it arrive later, `provideDictionaries` still takes it).
-#[wasm_bindgen(js_name = dictionariesUnavailable)]
-pub fn dictionaries_unavailable() {
-    page::dictionaries().provide(DictionaryState::Unavailable);
-}
-
 #[wasm_bindgen]
 impl Widget {
     /// Re-reads the element's attributes and re-renders when the configuration changed.
@@ -264,7 +228,8 @@ impl Widget {
             config: self.config.clone(),
             today: today(),
             pack: Rc::clone(&self.pack),
-            dictionaries: page::dictionaries(),
+            password: password::store(),
+            want_password: password::want(),
             message_engine: message::store(),
             on_verdict: self.on_verdict.clone(),
             parked: self.parked,

@@ -5,9 +5,10 @@
 //!
 //! - the widget's stylesheet, constructed once and adopted by every shadow root (one parse);
 //! - the packs, one per distinct overlay text (most pages: the built-in pack alone);
-//! - the console warnings already given, so that each bad value is reported once per page;
-//! - the password dictionaries, which the loader fetches once for the whole page, when a
-//!   visitor first uses a password section.
+//! - the console warnings already given, so that each bad value is reported once per page.
+//!
+//! The parts of the bundle loaded on first use (the password engine and its dictionaries,
+//! the message engine) are page-wide too: `embed::password` and `embed::message` hold them.
 //!
 //! Everything else (the configuration, what the visitor typed) belongs to one widget.
 
@@ -19,7 +20,6 @@ use web_sys::{CssStyleSheet, Element};
 
 use crate::config::ConfigWarning;
 use crate::pack::Pack;
-use crate::ui::dictionaries::DictionaryStore;
 
 /// The widget's stylesheet as written, with its comments.
 const SOURCE: &[u8] = include_bytes!("../ui/styles.css");
@@ -53,9 +53,6 @@ struct Page {
     packs: Vec<(Option<String>, Rc<Pack>)>,
     /// Warnings already printed (a handful at most: a list costs less code than a hash set).
     warned: Vec<ConfigWarning>,
-    /// The password dictionaries and the apps that wait for them, made on first use (by the
-    /// loader's `setDictionaryLoader` or the first mount).
-    dictionaries: Option<Rc<DictionaryStore>>,
 }
 
 thread_local! {
@@ -64,7 +61,6 @@ thread_local! {
             sheet: None,
             packs: Vec::new(),
             warned: Vec::new(),
-            dictionaries: None,
         })
     };
 }
@@ -81,11 +77,6 @@ pub(super) fn stylesheet() -> Result<CssStyleSheet, JsValue> {
         page.sheet = Some(sheet.clone());
         Ok(sheet)
     })
-}
-
-/// The page's dictionary store, handed to every app.
-pub(super) fn dictionaries() -> Rc<DictionaryStore> {
-    PAGE.with(|page| Rc::clone(page.borrow_mut().dictionaries.get_or_insert_default()))
 }
 
 /// Prints each warning on the console, unless this page has already heard it.

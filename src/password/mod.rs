@@ -42,6 +42,7 @@ mod input;
 mod keyboards;
 mod matchers;
 mod scoring;
+pub mod wire;
 
 use std::sync::{Arc, OnceLock};
 

@@ -9,10 +9,10 @@ use crate::date::Date;
 use crate::exposure::VerdictSummary;
 use crate::i18n::{Localized, Msg};
 use crate::pack::Pack;
-use crate::ui::dictionaries::{DictionaryStore, use_dictionaries};
 use crate::ui::exposure::section::ExposureSection;
 use crate::ui::message::engine::EngineStore;
 use crate::ui::message::section::MessageSection;
+use crate::ui::password::engine::{PasswordStore, use_password};
 use crate::ui::password::section::PasswordSection;
 
 /// Properties of [`App`]: everything the embed hands one widget.
@@ -24,8 +24,11 @@ pub struct AppProps {
     pub today: Date,
     /// The data pack: built-in, or with the overlay the element holds.
     pub pack: Rc<Pack>,
-    /// The page's password dictionaries, shared by every widget of the page.
-    pub dictionaries: Rc<DictionaryStore>,
+    /// The page's password engine and dictionaries (loaded on first use), shared by every
+    /// widget of the page.
+    pub password: Rc<PasswordStore>,
+    /// Asks for the password engine and dictionaries; the embed fetches them once per page.
+    pub want_password: Callback<()>,
     /// The page's message engine (loaded on first use), shared by every widget of the page.
     pub message_engine: Rc<EngineStore>,
     /// Told the verdict summary whenever it changes (the embed turns it into an event).
@@ -49,13 +52,7 @@ fn theme_class(theme: Theme) -> &'static str {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let lang = config.lang;
-    let dictionaries = use_dictionaries(&props.dictionaries);
-    // What a password section calls when a visitor first uses it: the dictionary file is
-    // fetched then, not on every page view.
-    let want_dictionaries = use_memo(Rc::clone(&props.dictionaries), |store| {
-        let store = Rc::clone(store);
-        Callback::from(move |()| store.want())
-    });
+    let password = use_password(&props.password);
     // Insurer and operator names are the first words a fraudster holding the leak would try.
     let context_words = use_memo(Rc::clone(&props.pack), |pack| {
         pack.context_words()
@@ -71,15 +68,16 @@ pub fn App(props: &AppProps) -> Html {
         <div class={classes!("bc", theme_class(config.theme), "rr-block", "rr-mask", "fs-mask")}
             data-hj-suppress="" data-cs-mask="" data-clarity-mask="true" data-dd-privacy="mask"
             data-private="" data-sl="mask"
-            lang={lang.as_str()} data-dictionaries={dictionaries.as_str()}>
+            lang={lang.as_str()} data-dictionaries={password.dictionaries.as_str()}
+            data-password-engine={password.engine.as_str()}>
             if config.sections.exposure {
                 <ExposureSection {lang} pack={Rc::clone(&props.pack)} today={props.today}
                     preset_insurer={config.insurer.clone()} preset_operator={config.operator.clone()}
                     notice_href={config.notice_href.clone()} on_verdict={props.on_verdict.clone()} />
             }
             if config.sections.password {
-                <PasswordSection {lang} {dictionaries} context_words={Rc::clone(&context_words)}
-                    want_dictionaries={(*want_dictionaries).clone()}
+                <PasswordSection {lang} engine={password} context_words={Rc::clone(&context_words)}
+                    want_engine={props.want_password.clone()}
                     reference_year={i32::from(props.today.year())} />
             }
             if config.sections.message {

@@ -2,7 +2,6 @@
 //! the core, words from `i18n`, and everything page-wide from the embed through props.
 
 pub mod app;
-pub mod dictionaries;
 pub mod exposure;
 pub mod message;
 pub mod password;

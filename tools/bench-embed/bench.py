@@ -14,9 +14,10 @@ installed before the loader reports, from navigation start:
   the shadow root: a MutationObserver callback runs right after the change);
 - the bytes of the bundle's files requested before that moment (the encoded body sizes the
   browser saw, that is gzip -9 bytes);
-- for the widget, after a second of idling: whether the dictionary was fetched (it should
-  not be, before anyone uses the password section), then the first focus of the password
-  field with a password typed, and when the meter rates it with the full dictionary.
+- for the widget, after a second of idling: whether the password engine's module or the
+  dictionary was fetched (neither should be, before anyone uses the password section), then
+  the first focus of the password field with a password typed, and when the meter rates it
+  with the full dictionary.
 
 Prints the medians of the loads as a Markdown table, the ratio to the minimal app beside
 the times (absolute times on a shared machine drift, a ratio from one run much less).
@@ -25,16 +26,19 @@ A benchmark, not a test: it asserts nothing.
 import argparse
 import datetime
 import gzip
-import http.server
-import json
+import importlib.util
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
-import threading
-import time
+
+# The server and the fresh-browser load are tools/measure-load.py's (its name is no module
+# name, so it is loaded from its path).
+_spec = importlib.util.spec_from_file_location(
+    "measure_load", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "measure-load.py"))
+measure_load = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(measure_load)
 
 NOTICE = """<h1>Cyberattaques de 2024 chez les opérateurs de tiers payant</h1>
 <p>Fin janvier et début février 2024, les opérateurs de tiers payant Viamedis et Almerys ont été
@@ -111,9 +115,6 @@ PROBE = r"""(function () {
   };
 })();"""
 
-TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html"}
-
-
 def gzip9(data):
     """gzip -9, as the size budget measures (the command itself when there is one)."""
     try:
@@ -139,75 +140,22 @@ def bundle(kind, folder):
 
 
 def serve(files, page, results, kbps):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    """The host page, the probe and the bundle's files (gzip -9 encoded) under /bc/."""
+    def respond(path):
+        if path == "/x.html":
+            return page, "text/html; charset=utf-8", False, False
+        if path == "/probe.js":
+            return PROBE.encode(), "text/javascript", False, False
+        if path.startswith("/bc/") and path[4:] in files:
+            kind = measure_load.TYPES.get(os.path.splitext(path)[1], "application/octet-stream")
+            return files[path[4:]], kind, True, True
+        return None
 
-        def handle(self):
-            try:
-                super().handle()
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the browser was closed while a file was still being sent
-
-        def do_POST(self):
-            length = int(self.headers.get("Content-Length", 0))
-            results.append(json.loads(self.rfile.read(length)))
-            self.send_response(204)
-            self.end_headers()
-
-        def do_GET(self):
-            path = self.path.split("?")[0]
-            encoded = False
-            if path == "/x.html":
-                body, kind = page, "text/html; charset=utf-8"
-            elif path == "/probe.js":
-                body, kind = PROBE.encode(), "text/javascript"
-            elif path.startswith("/bc/") and path[4:] in files:
-                body, encoded = files[path[4:]], True
-                kind = TYPES.get(os.path.splitext(path)[1], "application/octet-stream")
-            else:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            if encoded:
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if kbps and encoded:
-                chunk = 16 * 1024
-                for start in range(0, len(body), chunk):
-                    self.wfile.write(body[start:start + chunk])
-                    self.wfile.flush()
-                    time.sleep(chunk / 1024 / kbps)
-            else:
-                self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return measure_load.start_server(respond, results, kbps)
 
 
 def one_load(port, results, chromium):
-    profile = tempfile.mkdtemp(prefix="bc-bench-embed-")
-    before = len(results)
-    proc = subprocess.Popen(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800",
-         "--user-data-dir=" + profile, "--remote-debugging-port=0",
-         f"http://127.0.0.1:{port}/x.html"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while len(results) == before and time.time() < deadline:
-        time.sleep(0.05)
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    shutil.rmtree(profile, ignore_errors=True)
-    return results[before] if len(results) > before else None
+    return measure_load.one_load(port, results, chromium, ["--window-size=1280,800"])
 
 
 def before(sample, moment, entries="atUsable"):
@@ -215,8 +163,10 @@ def before(sample, moment, entries="atUsable"):
     return sum(e["bytes"] for e in sample.get(entries, []) if e["start"] <= moment)
 
 
-def dictionary_bytes(entries):
-    return sum(e["bytes"] for e in entries if e["name"].endswith(".dict"))
+def password_bytes(entries):
+    """Bytes of the password section's files: the engine's module and the dictionary."""
+    return sum(e["bytes"] for e in entries
+               if e["name"].endswith(".dict") or e["name"] == "breach-check-password.wasm")
 
 
 def median(values):
@@ -277,10 +227,10 @@ def main():
             "script": median(s["script"] for s in got),
             "usable": median(s["usable"] for s in got),
             "span": median(s["usable"] - s["script"] for s in got),
-            "idle_dict": median(dictionary_bytes(s["beforeFocus"]) if "beforeFocus" in s else None
+            "idle_dict": median(password_bytes(s["beforeFocus"]) if "beforeFocus" in s else None
                                 for s in got),
             "full": median(s["fullMeter"] - s["focus"] if "fullMeter" in s else None for s in got),
-            "dict": median(dictionary_bytes(s["afterFocus"]) if "afterFocus" in s else None
+            "dict": median(password_bytes(s["afterFocus"]) if "afterFocus" in s else None
                            for s in got),
             "loads": len(got),
         }
@@ -295,14 +245,16 @@ def main():
     rows = [
         ("bytes before the form is usable (gzip -9)", kb(ours.get("bytes")), kb(yardstick.get("bytes")),
          ratio(ours.get("bytes"), yardstick.get("bytes"))),
-        ("dictionary bytes, 1 s after first paint, no password used", kb(ours.get("idle_dict")), "—", ""),
+        ("password engine + dictionary bytes, 1 s after first paint, no password used",
+         kb(ours.get("idle_dict")), "—", ""),
         ("navigation → script requested", ms(ours.get("script")), ms(yardstick.get("script")), ""),
         ("navigation → form usable", ms(ours.get("usable")), ms(yardstick.get("usable")),
          ratio(ours.get("usable"), yardstick.get("usable"))),
         ("**script requested → form usable**", ms(ours.get("span")), ms(yardstick.get("span")),
          ratio(ours.get("span"), yardstick.get("span"))),
-        ("first focus → full meter (dictionary fetched, password re-rated)", ms(ours.get("full")), "—", ""),
-        ("dictionary bytes after the first focus", kb(ours.get("dict")), "—", ""),
+        ("first focus → full meter (engine and dictionary fetched, password rated)",
+         ms(ours.get("full")), "—", ""),
+        ("password engine + dictionary bytes after the first focus", kb(ours.get("dict")), "—", ""),
     ]
     for row in rows:
         print("| " + " | ".join(row) + " |")

@@ -12,7 +12,7 @@ use crate::ui::shared::Shared;
 pub struct PasswordFeedbackProps {
     /// Interface language.
     pub lang: Lang,
-    /// The current rating: the feedback shows once there is an estimate.
+    /// The current rating: the feedback shows once there is one.
     pub rating: Shared<Rating>,
 }
 
@@ -20,10 +20,10 @@ pub struct PasswordFeedbackProps {
 #[component]
 pub fn PasswordFeedback(props: &PasswordFeedbackProps) -> Html {
     let lang = props.lang;
-    let Some(estimate) = props.rating.estimate() else {
+    let Some(rated) = props.rating.rated() else {
         return html! { <div class="bc-feedback" data-testid="password-feedback"></div> };
     };
-    let leaks = estimate.leaks;
+    let leaks = rated.leaks;
     let leak_lines = [
         (leaks.nir, Msg::LeakNir),
         (leaks.date, Msg::LeakDate),
@@ -31,15 +31,15 @@ pub fn PasswordFeedback(props: &PasswordFeedbackProps) -> Html {
     ];
     html! {
         <div class="bc-feedback" data-testid="password-feedback">
-            if let Some(warning) = estimate.feedback.warning {
-                <p class="bc-warning">{ warning.text(lang) }</p>
+            if let Some(warning) = &rated.warning {
+                <p class="bc-warning">{ warning }</p>
             }
             { for leak_lines.iter().filter(|(on, _)| *on).map(|(_, msg)| html! {
                 <p class="bc-leak">{ msg.text(lang) }</p>
             }) }
-            if !estimate.feedback.suggestions.is_empty() {
+            if !rated.suggestions.is_empty() {
                 <ul class="bc-suggestions">
-                    { for estimate.feedback.suggestions.iter().map(|s| html! { <li>{ s.text(lang) }</li> }) }
+                    { for rated.suggestions.iter().map(|s| html! { <li>{ s }</li> }) }
                 </ul>
             }
         </div>

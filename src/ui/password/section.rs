@@ -1,35 +1,37 @@
 //! The password section: a field that never leaves this component, the meter and its
-//! explanations. The estimate is recomputed on every keystroke and when the dictionaries
-//! arrive, so whatever was typed meanwhile is kept and rated: with the built-in list at
-//! first (the meter says it is refining), with the full dictionaries once they are here.
+//! explanations. The rating is asked of the estimator's module on every keystroke and when
+//! the module or the dictionaries arrive, so whatever was typed meanwhile is kept and rated:
+//! with the built-in list at first (the meter says it is refining), with the full
+//! dictionaries once they are here.
 //!
-//! The section asks for the dictionaries the first time a visitor uses it: when it scrolls
-//! into view, or when something in it takes the focus (`ui::dictionaries`).
+//! The section asks for the module and the dictionaries the first time a visitor uses it:
+//! when it scrolls into view, or when something in it takes the focus, or input arrives
+//! (`ui::password::engine`). The password goes to the module through the loader's wrapper,
+//! inside the page, as the bytes of `password::wire`; nowhere else.
 
 use std::rc::Rc;
-use std::sync::Arc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Localized, Msg};
-use crate::password::{Context, estimate};
-use crate::ui::dictionaries::{DictionaryState, use_first_sight};
+use crate::password::wire::{decode_answer, encode_request};
 use crate::ui::password::advice::PasswordAdvice;
+use crate::ui::password::engine::{DictionaryState, PasswordState, use_first_sight};
 use crate::ui::password::feedback::PasswordFeedback;
 use crate::ui::password::meter::{Meter, Rating};
 use crate::ui::privacy::password_field;
-use crate::ui::shared::Shared;
+use crate::ui::shared::{Load, Shared};
 
 /// Properties of [`PasswordSection`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct PasswordSectionProps {
     /// Interface language.
     pub lang: Lang,
-    /// Where the full dictionaries are.
-    pub dictionaries: DictionaryState,
-    /// Asks for the full dictionaries: called when a visitor first uses the section.
-    pub want_dictionaries: Callback<()>,
+    /// Where the estimator's module and the full dictionaries are.
+    pub engine: PasswordState,
+    /// Asks for the module and the dictionaries: called when a visitor first uses the section.
+    pub want_engine: Callback<()>,
     /// Words a fraudster would try first: insurer and operator names, host-given words.
     pub context_words: Rc<Vec<String>>,
     /// This year, so that recent years and dates count as guessable.
@@ -67,36 +69,40 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     let lang = props.lang;
     let field = use_reducer(FieldState::default);
 
-    let context = use_memo(
-        (
-            props.dictionaries.clone(),
-            props.context_words.clone(),
-            props.reference_year,
-        ),
-        |(dictionaries, words, year)| {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            let context = Context::new(*year).with_extra_words(&words);
-            match dictionaries.ready() {
-                Some(full) => context.with_dictionaries(Arc::clone(full)),
-                None => context,
-            }
-        },
-    );
     let rating = Shared(use_memo(
         (
             field.password.clone(),
-            props.dictionaries.clone(),
-            Shared(context),
+            props.engine.clone(),
+            Rc::clone(&props.context_words),
+            props.reference_year,
+            lang,
         ),
-        |(password, dictionaries, context)| {
-            if password.is_empty() {
-                return Rating::Empty;
+        |(password, state, words, year, lang)| match &state.engine {
+            Load::Unavailable => Rating::Unavailable,
+            Load::Idle | Load::Loading => {
+                if password.is_empty() && state.engine == Load::Idle {
+                    Rating::Empty
+                } else {
+                    Rating::Waiting
+                }
             }
-            let rated = Box::new(estimate(password, context));
-            match dictionaries {
-                DictionaryState::Ready(_) | DictionaryState::Unavailable => Rating::Rated(rated),
-                // The built-in list rates until the full dictionaries arrive.
-                DictionaryState::Idle | DictionaryState::Loading => Rating::Refining(rated),
+            Load::Ready(_) if password.is_empty() => Rating::Empty,
+            Load::Ready(engine) => {
+                let answer = engine.answer(&encode_request(*lang, *year, words, password));
+                match decode_answer(&answer) {
+                    Err(_) => Rating::Failed,
+                    // The built-in list rates until the full dictionaries arrive.
+                    Ok(rated)
+                        if !rated.full_dictionaries
+                            && matches!(
+                                state.dictionaries,
+                                DictionaryState::Idle | DictionaryState::Loading
+                            ) =>
+                    {
+                        Rating::Refining(Rc::new(rated))
+                    }
+                    Ok(rated) => Rating::Rated(Rc::new(rated)),
+                }
             }
         },
     ));
@@ -104,15 +110,15 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
     // First use: the section in view, or the focus in it (typing without a focus, by a
     // script or an assistive tool, counts too). The store asks only once per page.
     let section = use_node_ref();
-    let idle = props.dictionaries == DictionaryState::Idle;
-    use_first_sight(section.clone(), idle, props.want_dictionaries.clone());
+    let idle = props.engine.engine == Load::Idle;
+    use_first_sight(section.clone(), idle, props.want_engine.clone());
     let on_focus = {
-        let want = props.want_dictionaries.clone();
+        let want = props.want_engine.clone();
         Callback::from(move |_: FocusEvent| want.emit(()))
     };
     let on_input = {
         let field = field.clone();
-        let want = props.want_dictionaries.clone();
+        let want = props.want_engine.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             field.dispatch(FieldAction::Typed(input.value()));
@@ -141,7 +147,9 @@ pub fn PasswordSection(props: &PasswordSectionProps) -> Html {
                 </div>
             </div>
             <Meter {lang} rating={rating.clone()} />
-            if props.dictionaries == DictionaryState::Unavailable && !field.password.is_empty() {
+            if props.engine.dictionaries == DictionaryState::Unavailable
+                && matches!(*rating, Rating::Rated(_))
+            {
                 <p class="bc-hint">{ Msg::MeterReducedDictionary.text(lang) }</p>
             } else if matches!(*rating, Rating::Refining(_)) {
                 <p class="bc-hint bc-refining">{ Msg::MeterRefining.text(lang) }</p>

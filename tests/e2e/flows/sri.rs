@@ -9,8 +9,7 @@ use std::process::Command;
 
 use breach_check_e2e::browser::{Browser, Tab};
 use breach_check_e2e::harness::{
-    DistCopy, ON_FIRST_USE, Session, assert_fallback, bundle_files, bundle_sums, dist,
-    failing_files,
+    DistCopy, Session, assert_fallback, bundle_files, bundle_sums, dist, failing_files,
 };
 use breach_check_e2e::server::Site;
 
@@ -80,7 +79,12 @@ pub fn sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others() {
     let sums = sums();
     let loader = std::fs::read_to_string(dist().join("breach-check.js")).expect("loader");
     let files = bundle_files();
-    for needed in ["breach-check.js", "breach-check.wasm", "breach-check.dict"] {
+    for needed in [
+        "breach-check.js",
+        "breach-check.wasm",
+        "breach-check-password.wasm",
+        "breach-check.dict",
+    ] {
         assert!(
             files.iter().any(|f| f == needed),
             "SHA384SUMS does not list {needed}: {sums:?}"
@@ -139,8 +143,9 @@ pub async fn the_bundle_pinned_by_integrity_works_and_a_wrong_hash_leaves_the_pa
             .iter()
             .filter(|p| **p == format!("{BUNDLE}{file}"))
             .count();
-        // The message engine is read on first use of a message section, which this page has not.
-        let expected = usize::from(!ON_FIRST_USE.contains(&file.as_str()));
+        // The message engine is read on first use of a message section, which this page has
+        // not; the password engine on first use of a password section, which it had.
+        let expected = usize::from(file != "breach-check-message.wasm");
         assert_eq!(reads, expected, "{file} was requested {reads} times");
     }
     // The loader is the only script: no glue, no module preload, nothing the host's

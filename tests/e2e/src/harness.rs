@@ -44,9 +44,10 @@ pub fn bundle_files() -> Vec<String> {
 }
 
 /// Bundle files the loader reads only when a visitor first uses the section that needs them
-/// (the message engine's module, for a message section): a page that never uses it never
-/// loads them, and their absence breaks nothing else. `flows/message.rs` checks them.
-pub const ON_FIRST_USE: &[&str] = &["breach-check-message.wasm"];
+/// (the message engine's module, for a message section; the password engine's, for a
+/// password section): a page that never uses it never loads them, and their absence breaks
+/// nothing else. `flows/message.rs` and `flows/first_paint.rs` check them.
+pub const ON_FIRST_USE: &[&str] = &["breach-check-message.wasm", "breach-check-password.wasm"];
 
 /// The password dictionary, also read on first use (a password section scrolled into view or
 /// focused). Unlike [`ON_FIRST_USE`] it counts in the first-use flows' request checks
