@@ -76,7 +76,10 @@ mod variants;
 
 pub mod config;
 // Used by the embed only, at compile time; a core module so that it is tested natively.
-#[cfg_attr(not(all(target_arch = "wasm32", feature = "shell")), allow(dead_code))]
+#[cfg_attr(
+    not(all(target_arch = "wasm32", feature = "shell", not(feature = "bench"))),
+    allow(dead_code)
+)]
 mod css;
 pub mod date;
 pub mod explain;
