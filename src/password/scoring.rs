@@ -413,14 +413,22 @@ struct State {
     /// `log10(Π g_i)` over the matches so far.
     product: f64,
     /// The last match: an index into the candidates, or `None` for brute force.
-    last: Option<usize>,
+    last: Option<u32>,
     /// Where the last match starts.
-    start: usize,
+    start: u32,
     /// The state this one extends (index into `states`), if any.
-    previous: Option<usize>,
+    previous: Option<u32>,
     /// What the last match is priced at here: its own guesses, or less when it continues a
     /// phrase or is appended to a word ([`attached_guesses`]).
     price: f64,
+}
+
+/// An index or position of the search as a [`State`] field. States are copied many times
+/// per position, and `u32` fields make them 40 bytes instead of 64. Every such value is
+/// bounded (at most [`MAX_RATED_CHARS`] positions, [`super::matchers::MAX_MATCHES`] matches,
+/// [`MAX_STATES_PER_POSITION`] states per position), so the fallback is never taken.
+fn compact(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Finds the sequence of candidate matches (plus brute-force gaps) with the fewest guesses.
@@ -555,7 +563,7 @@ pub(crate) fn minimum_guesses(
                 &frontier,
                 start,
                 g,
-                Some(mi),
+                Some(compact(mi)),
                 u32::from(lengthens_sequence(m)),
                 &mut candidates,
                 work,
@@ -568,7 +576,7 @@ pub(crate) fn minimum_guesses(
                     let Some(prev) = states.get(pi) else { continue };
                     let Some(previous) = prev
                         .last
-                        .and_then(|pm| priced.get(pm))
+                        .and_then(|pm| priced.get(pm as usize))
                         .filter(|pp| pp.phrase.is_some())
                     else {
                         continue;
@@ -580,9 +588,9 @@ pub(crate) fn minimum_guesses(
                     candidates.push(State {
                         length: prev.length,
                         product: prev.product + price,
-                        last: Some(mi),
-                        start,
-                        previous: Some(pi),
+                        last: Some(compact(mi)),
+                        start: compact(start),
+                        previous: Some(compact(pi)),
                         price,
                     });
                 }
@@ -627,8 +635,8 @@ pub(crate) fn minimum_guesses(
                 length: u32::try_from(l + 1).unwrap_or(u32::MAX),
                 product: value + (k + 1) as f64 * BRUTEFORCE_CARDINALITY_LOG10,
                 last: None,
-                start,
-                previous: Some(pi),
+                start: compact(start),
+                previous: Some(compact(pi)),
                 price: (k + 1 - start) as f64 * BRUTEFORCE_CARDINALITY_LOG10,
             });
         }
@@ -682,10 +690,10 @@ pub(crate) fn minimum_guesses(
     let mut end = n;
     let mut next = Some(index);
     while let Some(state) = next.and_then(|i| states.get(i)) {
-        let range = state.start..end;
+        let range = state.start as usize..end;
         let scored = match state
             .last
-            .and_then(|mi| matches.get(mi).zip(priced.get(mi)))
+            .and_then(|mi| matches.get(mi as usize).zip(priced.get(mi as usize)))
         {
             Some((m, _)) => ScoredMatch {
                 range,
@@ -702,8 +710,8 @@ pub(crate) fn minimum_guesses(
             }
         };
         sequence.push(scored);
-        end = state.start;
-        next = state.previous;
+        end = state.start as usize;
+        next = state.previous.map(|p| p as usize);
     }
     sequence.reverse();
     Search {
@@ -745,7 +753,7 @@ fn extend(
     frontier: &[Range<usize>],
     start: usize,
     guesses: f64,
-    last: Option<usize>,
+    last: Option<u32>,
     adds: u32,
     out: &mut Vec<State>,
     work: &mut Work,
@@ -756,7 +764,7 @@ fn extend(
             length: adds,
             product: guesses,
             last,
-            start,
+            start: 0,
             previous: None,
             price: guesses,
         });
@@ -772,8 +780,8 @@ fn extend(
             length: prev.length + adds,
             product: prev.product + guesses,
             last,
-            start,
-            previous: Some(pi),
+            start: compact(start),
+            previous: Some(compact(pi)),
             price: guesses,
         });
     }
