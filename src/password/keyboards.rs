@@ -46,6 +46,10 @@ impl Layout {
         }
     }
 
+    // Inlined, with `position` and `neighbour`: the spatial and interleaved matchers call
+    // them for every character and layout, and at opt-level "z" the calls cost more than
+    // the lookups.
+    #[inline(always)]
     pub(crate) fn data(self) -> &'static LayoutData {
         match self {
             Layout::Azerty => &AZERTY,
@@ -97,6 +101,7 @@ pub(crate) struct KeyPos {
 
 impl LayoutData {
     /// The key that types `c`, if any.
+    #[inline(always)]
     pub fn position(&self, c: char) -> Option<KeyPos> {
         let code = c as usize;
         let entry = *self.lookup.get(code)?;
@@ -111,6 +116,7 @@ impl LayoutData {
     }
 
     /// The direction from `a` to `b` when the two keys are neighbours.
+    #[inline(always)]
     pub fn neighbour(&self, a: KeyPos, b: KeyPos) -> Option<Direction> {
         let ka = self.keys.get(usize::from(a.index))?;
         let kb = self.keys.get(usize::from(b.index))?;
@@ -132,6 +138,7 @@ impl LayoutData {
     }
 }
 
+#[inline(always)]
 const fn direction(staggered: bool, a: Key, b: Key) -> Option<Direction> {
     let dr = b.row - a.row;
     let dx = b.x - a.x;

@@ -359,7 +359,9 @@ pub(crate) struct Analysis {
 }
 
 pub(crate) fn analyse(pw: &Password, ctx: &Context, depth: u8, work: &mut Work) -> Analysis {
-    let mut matches = Vec::new();
+    // Room for the matches of nine passwords in ten of the benchmark corpus, so that the
+    // vector rarely regrows (each regrowth copies every match found so far).
+    let mut matches = Vec::with_capacity(16);
     matchers::find_all(pw, ctx, depth, &mut matches, work);
     work.matches += matches.len();
     let is_context = |m: &Match| matches!(&m.pattern, Pattern::Dictionary(d) if d.dictionary == DictionaryName::Context);

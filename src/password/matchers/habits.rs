@@ -165,6 +165,15 @@ fn endings(pw: &Password, out: &mut Vec<Match>) {
         if chars.get(end).is_some_and(|c| c.is_alphabetic()) {
             continue;
         }
+        // Most positions end in a letter no ending ends with: skip them before comparing
+        // the ten endings one by one.
+        let last = chars.get(end - 1).map(char::to_ascii_lowercase);
+        if !ENDINGS
+            .iter()
+            .any(|e| e.as_bytes().last().map(|&b| char::from(b)) == last)
+        {
+            continue;
+        }
         for ending in ENDINGS {
             let len = ending.len();
             // Something must come before the ending, of at least two letters.
@@ -178,8 +187,7 @@ fn endings(pw: &Password, out: &mut Vec<Match>) {
                 .iter()
                 .zip(ending.chars())
                 .all(|(t, e)| t.to_ascii_lowercase() == e);
-            let stem_letter = chars.get(end - len - 1).is_some_and(|c| c.is_alphabetic());
-            if same && stem_letter {
+            if same && chars.get(end - len - 1).is_some_and(|c| c.is_alphabetic()) {
                 push_suffix(out, end - len..end, SuffixKind::Ending);
                 break;
             }
