@@ -41,6 +41,8 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy $(LOCKED) --workspace --all-targets -- -D warnings
 	cargo clippy $(LOCKED) -p breach-check --lib --target wasm32-unknown-unknown -- -D warnings
+	# The main module most hosts get, built without the message section (build.rs).
+	BREACH_CHECK_WITHOUT_MESSAGE_SECTION=1 cargo clippy $(LOCKED) -p breach-check --lib --target wasm32-unknown-unknown -- -D warnings
 
 ## The core alone, natively: what plain `cargo test` runs (no dist/, no browser).
 test-native:

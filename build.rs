@@ -22,7 +22,18 @@ mod validate;
 
 use std::{env, fs, path::PathBuf, process};
 
+/// Set (to anything) for the main module built for hosts that do not show the message section.
+const WITHOUT_MESSAGE_SECTION: &str = "BREACH_CHECK_WITHOUT_MESSAGE_SECTION";
+
 fn main() {
+    // A cfg from the build script, not a cargo feature: a feature would change the crate's
+    // metadata, hence every mangled name, and the two main modules could no longer share one
+    // wasm-bindgen glue (ARCHITECTURE.md, "Two main modules").
+    println!("cargo::rustc-check-cfg=cfg(without_message_section)");
+    println!("cargo:rerun-if-env-changed={WITHOUT_MESSAGE_SECTION}");
+    if env::var_os(WITHOUT_MESSAGE_SECTION).is_some() {
+        println!("cargo:rustc-cfg=without_message_section");
+    }
     let source = "src/pack/pack.toml";
     println!("cargo:rerun-if-changed={source}");
     for file in [

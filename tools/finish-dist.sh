@@ -5,9 +5,11 @@
 # wasm-bindgen's glue is named after the package (breach-check.js), which is the name
 # the contract reserves for the loader a host references. The glue (built `--target
 # no-modules`: a classic script, no import or import.meta) goes *into* the loader, inside its
-# function scope, in place of the `// @GLUE@` line; the wasm becomes breach-check.wasm. So
-# the integrity attribute a host puts on breach-check.js covers every line of JavaScript,
-# and the hashes in it cover the wasm, the two engines' modules and the dictionary file.
+# function scope, in place of the `// @GLUE@` line. It is the glue of the main module with
+# the message section, which also runs the one without it (tools/build-dist.sh checks that
+# with tools/same-glue.py). So the integrity attribute a host puts on breach-check.js covers
+# every line of JavaScript, and the hashes in it cover the two main modules, the two
+# engines' modules and the dictionary file.
 set -euo pipefail
 stage=${STAGE_DIR:?run by tools/build-dist.sh}
 src=${SOURCE_DIR:?run by tools/build-dist.sh}
@@ -17,7 +19,9 @@ fail() { echo "finish-dist: $*" >&2; exit 1; }
 glue=$(mktemp)
 trap 'rm -f "$glue" "$glue.bare"' EXIT
 mv breach-check.js "$glue"
-mv breach-check_bg.wasm breach-check.wasm
+for file in breach-check.wasm breach-check-with-message.wasm; do
+  [ -f "$file" ] || fail "$file is missing (tools/build-dist.sh writes it)"
+done
 # The no-modules glue declares `let wasm_bindgen = (function (exports) { … })(…);`; an ES
 # module glue (the `web` target) would need import() again.
 grep -q '^let wasm_bindgen = ' "$glue" || fail "the glue is not wasm-bindgen's no-modules output (data-bindgen-target)"
@@ -28,9 +32,9 @@ uses=$(grep -cE '(^|[^.[:alnum:]_$])document\b' "$glue" || true)
 
 [ "$(grep -c '// @GLUE@$' "$src/breach-check.js")" -eq 1 ] || fail "www/breach-check.js needs exactly one // @GLUE@ line"
 # Comments are for readers of the sources, not for every visitor's download: the loader's
-# whole-line `//` comments and the glue's `/** … */` doc blocks (from the Rust doc comments)
-# are left out of the shipped file.
-awk '/^[ \t]*\/\*\*[ \t]*$/ { doc = 1 } !doc { print } doc && /^[ \t]*\*\/[ \t]*$/ { doc = 0 }' "$glue" > "$glue.bare"
+# and the glue's whole-line `//` comments and the glue's `/** … */` doc blocks (from the Rust
+# doc comments) are left out of the shipped file.
+awk '/^[ \t]*\/\*\*[ \t]*$/ { doc = 1 } !doc && !/^[ \t]*\/\// { print } doc && /^[ \t]*\*\/[ \t]*$/ { doc = 0 }' "$glue" > "$glue.bare"
 awk -v glue="$glue.bare" '
   /\/\/ @GLUE@$/ { while ((getline line < glue) > 0) print "    " line; print "    return wasm_bindgen;"; next }
   /^[ \t]*\/\// { next }
@@ -88,7 +92,7 @@ build_engine breach-check-password "$password" alloc rate dictionary
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
 # The loader carries the hash of every file it reads (placeholders @SRI:<file>@), so a host's
 # integrity attribute on the loader covers the whole bundle; the loader is hashed last.
-for file in breach-check.wasm breach-check.dict "$message" "$password"; do
+for file in breach-check.wasm breach-check-with-message.wasm breach-check.dict "$message" "$password"; do
   [ -f "$file" ] || fail "$file is missing"
   # Base64 never contains '|', so it is a safe sed delimiter.
   sed -i "s|@SRI:$file@|$(sri "$file")|" breach-check.js
@@ -96,7 +100,7 @@ done
 if grep -q '@SRI:' breach-check.js; then fail "breach-check.js still has an unfilled @SRI: placeholder"; fi
 
 : > SHA384SUMS
-for file in breach-check.js breach-check.wasm "$message" "$password" *.dict; do
+for file in breach-check.js breach-check.wasm breach-check-with-message.wasm "$message" "$password" *.dict; do
   [ -f "$file" ] || continue
   printf '%s  %s\n' "$(sri "$file")" "$file" >> SHA384SUMS
 done

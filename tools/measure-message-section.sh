@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# What the message section costs the widget's own module, the one every host page downloads
-# (README, "The message check, measured"): the release wasm of the main crate as it is,
-# against the same build with the section compiled out (its render in src/ui/app.rs and the
-# two exports of src/embed/message.rs removed, so that nothing reaches its code).
+# What the message section costs the main module (README, "The message check, measured").
+# `make build` ships the main module twice: `breach-check-with-message.wasm`, read by a page
+# whose widgets show the section, and `breach-check.wasm`, built without it (build.rs's
+# `without_message_section`) for every other page. This script builds three:
 #
-# Both builds are measured twice, each gzip -9: as cargo writes them with the custom sections
-# (names, producers) dropped, and as dist/ ships them (wasm-bindgen's no-modules glue, then
-# `wasm-opt -Oz` with the flags of tools/build-dist.sh), the glue beside. The difference is
-# the section's share of the first paint. The engine itself, breach-check-message.wasm, is
-# part of neither: `make build` then the e2e `size` check report it.
+# - with-section: as breach-check-with-message.wasm;
+# - without-section: as breach-check.wasm;
+# - none-of-it: breach-check.wasm with the two exports of src/embed/message.rs removed too,
+#   the closest build to a widget that never had the section. What breach-check.wasm keeps
+#   over it is what a page without the section still pays for the section in the wasm; the
+#   glue's share (in the loader: one glue serves both modules) is the last column.
 #
-# The sources are edited in place for the second build and restored on exit (even on a
+# Each is measured gzip -9, as cargo writes it with the custom sections (names, producers)
+# dropped, and as dist/ ships it (wasm-bindgen's no-modules glue, then `wasm-opt -Oz` with the
+# flags of tools/build-dist.sh), the glue beside. The engine, breach-check-message.wasm, is
+# part of none: `make build` then the e2e `size` check report it.
+#
+# The third build edits src/embed/message.rs in place and restores it on exit (even on a
 # failure or Ctrl-C); run it on a clean tree. Needs wasm-bindgen and wasm-opt on PATH
 # (tools/setup.sh installs them; the Makefile shows where).
 set -euo pipefail
@@ -23,42 +29,38 @@ for tool in wasm-bindgen wasm-opt; do
   command -v $tool >/dev/null || { echo "measure-message-section: $tool is needed on PATH" >&2; exit 1; }
 done
 
-app=src/ui/app.rs
 exports=src/embed/message.rs
-cp "$app" "$out/app.rs.orig"
 cp "$exports" "$out/message.rs.orig"
 restore() {
-  cp "$out/app.rs.orig" "$app"
   cp "$out/message.rs.orig" "$exports"
 }
 trap restore EXIT
 
 build() {
-  cargo build --release --offline --locked --target wasm32-unknown-unknown --lib >&2
-  cp "$target/wasm32-unknown-unknown/release/breach_check.wasm" "$out/$1.wasm"
+  local name=$1
+  shift
+  env -u BREACH_CHECK_WITHOUT_MESSAGE_SECTION "$@" \
+    cargo build --release --offline --locked --target wasm32-unknown-unknown --lib >&2
+  cp "$target/wasm32-unknown-unknown/release/breach_check.wasm" "$out/$name.wasm"
 }
 
 build with-section
-
-python3 - "$app" "$exports" <<'EOF'
+build without-section BREACH_CHECK_WITHOUT_MESSAGE_SECTION=1
+python3 - "$exports" <<'EOF'
 import re, sys
-app, exports = sys.argv[1], sys.argv[2]
-text = open(app).read()
-cut = re.sub(r"\n\s*if config\.sections\.message \{.*?\n\s*\}\n", "\n", text, count=1, flags=re.S)
-assert cut != text, "the message section's render was not found in " + app
-open(app, "w").write(cut)
-text = open(exports).read()
+path = sys.argv[1]
+text = open(path).read()
 cut = re.sub(r"#\[wasm_bindgen\(js_name = \w+\)\]\n", "", text)
-assert cut.count("#[wasm_bindgen") == 0 and cut != text, "the exports were not found in " + exports
-open(exports, "w").write(cut)
+assert cut.count("#[wasm_bindgen") == 0 and cut != text, "the exports were not found in " + path
+open(path, "w").write(cut)
 EOF
-build without-section
+build none-of-it BREACH_CHECK_WITHOUT_MESSAGE_SECTION=1
 restore
 trap - EXIT
 
 opt_flags="--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
-for name in with-section without-section; do
+for name in with-section without-section none-of-it; do
   rm -rf "${out:?}/$name"
   wasm-bindgen --target no-modules --no-typescript --out-name breach-check --out-dir "$out/$name" \
     "$out/$name.wasm"
@@ -94,7 +96,7 @@ def gz(data):
                               check=True).stdout)
 
 rows = []
-for name in ["with-section", "without-section"]:
+for name in ["with-section", "without-section", "none-of-it"]:
     raw = without_custom_sections(open(f"{out}/{name}.wasm", "rb").read())
     shipped = open(f"{out}/{name}/breach-check_bg.wasm", "rb").read()
     glue = open(f"{out}/{name}/breach-check.js", "rb").read()
@@ -104,6 +106,7 @@ print("| main module | cargo's wasm, no custom sections | gzip -9 "
 print("|---|---:|---:|---:|---:|---:|")
 for name, *sizes in rows:
     print(f"| {name} | " + " | ".join(f"{s:,}" for s in sizes) + " |")
-print("| the section's share | "
-      + " | ".join(f"{a - b:,}" for a, b in zip(rows[0][1:], rows[1][1:])) + " |")
+for label, a, b in [("the section's share in the module with it", 0, 2),
+                    ("what the module without it keeps", 1, 2)]:
+    print(f"| {label} | " + " | ".join(f"{x - y:,}" for x, y in zip(rows[a][1:], rows[b][1:])) + " |")
 EOF

@@ -3,9 +3,9 @@
  * It defines <breach-check>, attaches an open shadow root to each instance and hands it to
  * the Rust side (mount/update/park/resume/destroy). The wasm-bindgen glue is part of this
  * file (tools/finish-dist.sh puts it in when dist/ is built), so a host's integrity attribute
- * on this one script covers all the JavaScript; the wasm, the two engines' modules and the
- * dictionary file are read from next to this file and checked against hashes built in here
- * too.
+ * on this one script covers all the JavaScript; the main wasm (in one of its two builds), the
+ * two engines' modules and the dictionary file are read from next to this file and checked
+ * against hashes built in here too.
  */
 (function (glue) {
   "use strict";
@@ -20,6 +20,7 @@
   var createElement = Document.prototype.createElement;
   var scriptSrc = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, "src").get;
   var currentScript = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get;
+  var querySelectorAll = Document.prototype.querySelectorAll;
   function element(name) {
     return createElement.call(doc, name);
   }
@@ -38,7 +39,12 @@
     }
   }
 
+  // The main module, in two builds from the same sources that share the one glue below: the
+  // one most hosts get, without the message section, and the one with it, read instead for a
+  // widget whose `sections` name `message` (see moduleFor). So a host that never shows the
+  // section downloads none of its code.
   var WASM = "breach-check.wasm";
+  var WASM_WITH_MESSAGE = "breach-check-with-message.wasm";
   var DICTIONARY = "breach-check.dict";
   // The password meter's estimator: a wasm module of its own, read with the dictionary the
   // first time a visitor uses a password section (see loadPassword).
@@ -57,6 +63,7 @@
   // is built, so that a host's integrity attribute on this one file extends to them.
   var INTEGRITY = {};
   INTEGRITY[WASM] = "@SRI:breach-check.wasm@";
+  INTEGRITY[WASM_WITH_MESSAGE] = "@SRI:breach-check-with-message.wasm@";
   INTEGRITY[DICTIONARY] = "@SRI:breach-check.dict@";
   INTEGRITY[PASSWORD_ENGINE] = "@SRI:breach-check-password.wasm@";
   INTEGRITY[MESSAGE_ENGINE] = "@SRI:breach-check-message.wasm@";
@@ -69,7 +76,8 @@
   var bindings = glue();
 
   // Why this copy cannot run at all; null when it can.
-  var problem = !bindings || !pinned(WASM) || !pinned(DICTIONARY) || !pinned(PASSWORD_ENGINE)
+  var problem =
+    !bindings || !pinned(WASM) || !pinned(WASM_WITH_MESSAGE) || !pinned(DICTIONARY) || !pinned(PASSWORD_ENGINE)
     ? "this copy of breach-check.js was not built: use the one `make build` writes to dist/"
     : !base
       ? "its own URL is unknown: load breach-check.js with <script src>, not as a module or inline"
@@ -199,19 +207,41 @@
     });
   }
 
-  var loading = null;
-  function load() {
-    if (!loading) {
-      loading = compileWasm(WASM).then(function (module) {
-        return bindings({ module_or_path: module }).then(function () {
-          bindings.setPasswordLoader(function () {
-            loadPassword(bindings);
+  // Sections::parse, loosely: a token `message` in any ASCII case among the ones split on
+  // ASCII white space. Loose on purpose: a list the widget then refuses (an unknown token
+  // beside `message`) costs a download, a list it takes never gets the module without the
+  // section.
+  function wantsMessage(el) {
+    return /(^|[\t\n\f\r ])message($|[\t\n\f\r ])/i.test(el.getAttribute("sections") || "");
+  }
+
+  // Which main module a widget gets: the one with the message section when it shows that
+  // section, or when another widget of the page has or will have that module (one download
+  // for the page instead of two); the one without otherwise.
+  function moduleFor(el) {
+    return wantsMessage(el) || modules[WASM_WITH_MESSAGE] || messageOnPage ? WASM_WITH_MESSAGE : WASM;
+  }
+
+  // The main modules, each loaded once per page and instantiated in a glue of its own (the
+  // glue keeps its module in its closure): a page whose widgets need both runs both, and
+  // each gets the engines and the dictionary the page loaded once.
+  var modules = {};
+  function load(file) {
+    if (!modules[file]) {
+      var exports = Object.keys(modules).length ? glue() : bindings;
+      var asked = false;
+      modules[file] = compileWasm(file).then(function (module) {
+        return exports({ module_or_path: module }).then(function () {
+          exports.setPasswordLoader(function () {
+            if (asked) return;
+            asked = true;
+            loadPassword(exports);
           });
-          return bindings;
+          return exports;
         });
       });
     }
-    return loading;
+    return modules[file];
   }
 
   // ---- The password engine and its dictionaries, on first use -----------------------------
@@ -228,8 +258,43 @@
   // The module is compiled while it downloads and instantiated once its hash matched; the
   // dictionary file, once checked, is written into the module, which decodes it.
   var password = null;
+  // The page's one engine and dictionary: fetched on the first ask, written into the engine
+  // once.
+  function passwordParts() {
+    if (!password) {
+      // Outside the widget's own call, so that a failure here is never a failure there.
+      var later = new Promise(function (resolve) {
+        setTimeout(resolve, 0);
+      });
+      var engine = later
+        .then(function () {
+          return compileWasm(PASSWORD_ENGINE);
+        })
+        .then(function (module) {
+          // A Module in, an Instance out; no imports at all.
+          return WebAssembly.instantiate(module, {});
+        })
+        .then(function (instance) {
+          return passwordEngineCalls(instance.exports);
+        });
+      var dictionary = later.then(function () {
+        return open(DICTIONARY).then(function (opened) {
+          return verifiedBytes(DICTIONARY, opened);
+        });
+      });
+      password = {
+        engine: engine,
+        dictionary: Promise.all([engine, dictionary]).then(function (both) {
+          return both[0].dictionary(new Uint8Array(both[1]));
+        })
+      };
+    }
+    return password;
+  }
+
+  // Hands the engine and the dictionary to one main module's widgets (asked once per module).
   function loadPassword(exports) {
-    if (password) return;
+    var parts = passwordParts();
     var engineSettled = false, dictionarySettled = false;
     var enginePatience = setTimeout(function () {
       if (engineSettled) return;
@@ -241,27 +306,7 @@
       console.warn("<breach-check> the password dictionaries are taking long: rating with the built-in list.");
       exports.dictionariesUnavailable();
     }, PASSWORD_PATIENCE_MS);
-    // Outside the widget's own call, so that a failure here is never a failure there.
-    var later = new Promise(function (resolve) {
-      setTimeout(resolve, 0);
-    });
-    var engine = later
-      .then(function () {
-        return compileWasm(PASSWORD_ENGINE);
-      })
-      .then(function (module) {
-        // A Module in, an Instance out; no imports at all.
-        return WebAssembly.instantiate(module, {});
-      })
-      .then(function (instance) {
-        return passwordEngineCalls(instance.exports);
-      });
-    var dictionary = later.then(function () {
-      return open(DICTIONARY).then(function (opened) {
-        return verifiedBytes(DICTIONARY, opened);
-      });
-    });
-    password = engine.then(
+    parts.engine.then(
       function (calls) {
         engineSettled = true;
         clearTimeout(enginePatience);
@@ -274,9 +319,8 @@
         exports.passwordEngineUnavailable();
       }
     );
-    Promise.all([engine, dictionary]).then(
-      function (both) {
-        var loaded = both[0].dictionary(new Uint8Array(both[1]));
+    parts.dictionary.then(
+      function (loaded) {
         dictionarySettled = true;
         clearTimeout(dictionaryPatience);
         if (loaded) {
@@ -349,7 +393,8 @@
   var messageEngine = null;
 
   // Listens, on one widget's shadow root, for the first use of its message text box. The
-  // box exists only in a widget whose sections include `message`.
+  // box exists only in a widget whose sections include `message`, so in the main module
+  // with the section.
   function watchMessageUse(root) {
     if (root._bcWatchesMessage) return;
     root._bcWatchesMessage = true;
@@ -370,7 +415,7 @@
   function loadMessageEngine() {
     if (messageEngine) return;
     var settled = false;
-    messageEngine = load()
+    messageEngine = load(WASM_WITH_MESSAGE)
       .then(function (exports) {
         var patience = setTimeout(function () {
           if (settled) return;
@@ -558,6 +603,9 @@
       var root = el.shadowRoot || el.attachShadow({ mode: "open" });
       var generation = (el._bcGeneration = (el._bcGeneration || 0) + 1);
       clearTimeout(el._bcRelease);
+      // Given the message section while on the module without it: it starts again on the one
+      // with it (what was typed in it is dropped).
+      if (el._bcWidget && el._bcModule === WASM && wantsMessage(el)) release(el);
       if (el._bcWidget) {
         el._bcWidget.resume();
         return;
@@ -579,7 +627,7 @@
       }, PATIENCE_MS);
       // A wasm that arrives after the fallback showed still mounts: the message was a stand-in
       // for a slow network, and the working widget replaces it.
-      load()
+      load((el._bcModule = moduleFor(el)))
         .then(
           function (exports) {
             clearTimeout(patience);
@@ -628,11 +676,19 @@
       }, RELEASE_AFTER_MS);
     }
 
-    attributeChangedCallback() {
+    attributeChangedCallback(name) {
+      // Loading or running the module without the message section, and now asked for it.
+      if (name === "sections" && this._bcModule === WASM && wantsMessage(this) && this.isConnected) {
+        this.connectedCallback();
+        return;
+      }
       if (this._bcWidget) this._bcWidget.update();
     }
   }
 
+  // Whether a widget already in the document when the element is defined shows the message
+  // section: then every widget of the page gets the module with it.
+  var messageOnPage = Array.prototype.some.call(querySelectorAll.call(doc, TAG), wantsMessage);
   window.customElements.define(TAG, BreachCheck);
 
   // SHA-384 (FIPS 180-4), for a page without SubtleCrypto (not a secure context) whose fetch

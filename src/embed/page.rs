@@ -23,11 +23,19 @@ use crate::pack::Pack;
 
 /// The widget's stylesheet as written, with its comments.
 const SOURCE: &[u8] = include_bytes!("../ui/styles.css");
-/// Its length without comments and with whitespace collapsed.
-const STYLES_LEN: usize = crate::css::minify(SOURCE, &mut []);
+/// The message section's rules, only in the main module that has the section.
+#[cfg(not(without_message_section))]
+const MESSAGE_SOURCE: &[u8] = include_bytes!("../ui/message/styles.css");
+#[cfg(without_message_section)]
+const MESSAGE_SOURCE: &[u8] = b"";
+/// The lengths of the two without comments and with whitespace collapsed.
+const BASE_LEN: usize = crate::css::minify(SOURCE, &mut []);
+const STYLES_LEN: usize = BASE_LEN + crate::css::minify(MESSAGE_SOURCE, &mut []);
 const STYLES_BYTES: [u8; STYLES_LEN] = {
     let mut out = [0; STYLES_LEN];
-    crate::css::minify(SOURCE, &mut out);
+    let (base, message) = out.split_at_mut(BASE_LEN);
+    crate::css::minify(SOURCE, base);
+    crate::css::minify(MESSAGE_SOURCE, message);
     out
 };
 /// The stylesheet the widget adopts, compiled into the wasm so that it costs no extra

@@ -11,6 +11,7 @@ use crate::i18n::{Localized, Msg};
 use crate::pack::Pack;
 use crate::ui::exposure::section::ExposureSection;
 use crate::ui::message::engine::EngineStore;
+#[cfg(not(without_message_section))]
 use crate::ui::message::section::MessageSection;
 use crate::ui::password::engine::{PasswordStore, use_password};
 use crate::ui::password::section::PasswordSection;
@@ -63,6 +64,18 @@ pub fn App(props: &AppProps) -> Html {
     if props.parked {
         return html! {};
     }
+    // The module most hosts get is built without the message section (build.rs,
+    // `without_message_section`); the loader hands a widget whose `sections` name it the
+    // module that has it, so this is never `None` for a widget that asked for the section.
+    #[cfg(not(without_message_section))]
+    let message = config.sections.message.then(|| {
+        html! {
+            <MessageSection {lang} pack={Rc::clone(&props.pack)}
+                visitor_insurer={config.insurer.clone()} engine={Rc::clone(&props.message_engine)} />
+        }
+    });
+    #[cfg(without_message_section)]
+    let message: Option<Html> = None;
     // The do-not-record hints of `ui::privacy`, for the whole widget.
     html! {
         <div class={classes!("bc", theme_class(config.theme), "rr-block", "rr-mask", "fs-mask")}
@@ -80,10 +93,7 @@ pub fn App(props: &AppProps) -> Html {
                     want_engine={props.want_password.clone()}
                     reference_year={i32::from(props.today.year())} />
             }
-            if config.sections.message {
-                <MessageSection {lang} pack={Rc::clone(&props.pack)}
-                    visitor_insurer={config.insurer.clone()} engine={Rc::clone(&props.message_engine)} />
-            }
+            { for message }
             <p class="bc-footer">{ Msg::PrivacyFooter.text(lang) }</p>
         </div>
     }

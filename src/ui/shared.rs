@@ -159,6 +159,8 @@ impl<S: Clone> PageStore<S> {
 impl<T> PageStore<Load<T>> {
     /// A visitor used a section that needs the part: show that it is coming (the loader is
     /// fetching it); a later state (ready, unavailable) stays.
+    // Only the message section asks this way, and the main module built without it has none.
+    #[cfg_attr(without_message_section, allow(dead_code))]
     pub fn wanted(&self) {
         if matches!(*self.state.borrow(), Load::Idle) {
             self.provide(Load::Loading);

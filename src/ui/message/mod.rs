@@ -6,4 +6,6 @@
 //! report back already in words ([`crate::message::wire`]), and only renders it.
 
 pub mod engine;
+// Not in the module built for hosts without the section (ARCHITECTURE.md, "Two main modules").
+#[cfg(not(without_message_section))]
 pub mod section;

@@ -31,6 +31,7 @@ mod glue_audit;
 mod host_data;
 mod hostile;
 mod loader;
+mod main_modules;
 mod message;
 mod package;
 mod password;
@@ -45,6 +46,7 @@ fn main() -> std::process::ExitCode {
         check!(glue_audit::the_audit_catches_an_added_fetch_post_message_clipboard_location_history_or_open),
         check!(size::what_a_host_downloads_stays_within_the_committed_gzip_budget),
         check!(size::the_budget_check_reports_an_overrun_and_reads_the_file_format),
+        check!(size::the_main_module_most_hosts_get_holds_nothing_of_the_message_section),
         check!(sri::sha384sums_lists_every_bundle_file_and_the_loader_pins_the_others),
         check!(package::the_package_holds_the_bundle_sums_licences_types_and_manifest),
         check!(package::the_package_types_check_a_dom_a_react_and_a_preact_consumer_and_refuse_wrong_values),
@@ -82,6 +84,8 @@ fn main() -> std::process::ExitCode {
         flow!(first_paint::a_password_engine_that_is_missing_or_refused_is_said_in_the_section),
         flow!(first_paint::a_stalled_password_engine_is_busy_then_said_unavailable_after_ten_seconds),
         flow!(message::a_pasted_phishing_sms_is_suspicious_with_its_flags_and_a_genuine_one_has_no_red_flag),
+        flow!(main_modules::each_page_reads_the_one_main_module_its_widgets_need),
+        flow!(main_modules::a_widget_given_the_message_section_later_moves_to_it_and_both_modules_share_the_password_engine),
         flow!(message::the_message_check_has_no_axe_violation_with_either_verdict_in_french_and_english),
         flow!(message::the_message_check_works_by_keyboard_alone_from_the_text_box_to_the_flags_and_steps),
         flow!(message::at_320_pixels_a_long_suspicious_message_sticks_out_nowhere_and_nothing_is_clipped),

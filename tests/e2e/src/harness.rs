@@ -49,6 +49,19 @@ pub fn bundle_files() -> Vec<String> {
 /// nothing else. `flows/message.rs` and `flows/first_paint.rs` check them.
 pub const ON_FIRST_USE: &[&str] = &["breach-check-message.wasm", "breach-check-password.wasm"];
 
+/// The main module most pages read: the widget without the message section.
+pub const MAIN_MODULE: &str = "breach-check.wasm";
+
+/// The main module with the message section, which the loader reads instead of
+/// [`MAIN_MODULE`] for a page whose widgets show that section (and only then): a page reads
+/// one of the two. `flows/message.rs` checks which.
+pub const MAIN_MODULE_WITH_MESSAGE: &str = "breach-check-with-message.wasm";
+
+/// Whether `file` is one of the two main modules.
+pub fn is_main_module(file: &str) -> bool {
+    file == MAIN_MODULE || file == MAIN_MODULE_WITH_MESSAGE
+}
+
 /// The password dictionary, also read on first use (a password section scrolled into view or
 /// focused). Unlike [`ON_FIRST_USE`] it counts in the first-use flows' request checks
 /// (`flows/first_paint.rs`), so it is not required here only: a page whose visitor never
@@ -185,18 +198,26 @@ impl<'b> Session<'b> {
         host_files: &[&str],
     ) {
         let requests = self.assert_requests_within(page_path, bundle_prefix, host_files);
-        for file in bundle_files()
-            .into_iter()
-            .filter(|f| !ON_FIRST_USE.contains(&f.as_str()) && f != DICTIONARY)
-        {
+        let asked = |file: &str| {
             let path = format!("{bundle_prefix}{file}");
+            requests.iter().any(|r| r.path == path)
+        };
+        for file in bundle_files().into_iter().filter(|f| {
+            !ON_FIRST_USE.contains(&f.as_str()) && f != DICTIONARY && !is_main_module(f)
+        }) {
             assert!(
-                requests.iter().any(|r| r.path == path),
-                "{}: {path} was never loaded, so the request log proves nothing: {:?}",
+                asked(&file),
+                "{}: {bundle_prefix}{file} was never loaded, so the request log proves nothing: {:?}",
                 self.tab.engine,
                 self.requests()
             );
         }
+        assert!(
+            asked(MAIN_MODULE) || asked(MAIN_MODULE_WITH_MESSAGE),
+            "{}: neither main module was loaded, so the request log proves nothing: {:?}",
+            self.tab.engine,
+            self.requests()
+        );
     }
 
     /// Asserts that every request was the page, a bundle file under `bundle_prefix`, or one
@@ -411,14 +432,16 @@ impl Drop for DistCopy {
     }
 }
 
-/// The bundle files whose absence or tampering must give the fallback message: the wasm, and
-/// any script the loader would read (none: the glue is part of it). Not the loader (without
-/// it nothing runs) nor the dictionary (the meter then says it is unavailable).
+/// The bundle files whose absence or tampering must give a page without the message section
+/// the fallback message: the main wasm, and any script the loader would read (none: the glue
+/// is part of it). Not the loader (without it nothing runs), the dictionary (the meter then
+/// says it is unavailable) nor the main module with the message section, which such a page
+/// never reads (`flows/message.rs` breaks that one for a page that does).
 pub fn failing_files() -> Vec<String> {
     bundle_files()
         .into_iter()
         .filter(|f| f.ends_with(".wasm") || (f.ends_with(".js") && f != "breach-check.js"))
-        .filter(|f| !ON_FIRST_USE.contains(&f.as_str()))
+        .filter(|f| !ON_FIRST_USE.contains(&f.as_str()) && f != MAIN_MODULE_WITH_MESSAGE)
         .collect()
 }
 
